@@ -1,0 +1,354 @@
+"""The refresh: every report under the source folders -> facts in the warehouse.
+
+A run takes the writer lock, compares each file's byte hash with what the warehouse recorded,
+reads/normalises/detects/extracts only new and changed files (in worker processes), and applies
+the changes to a staged copy of the warehouse that is swapped in atomically (etl/warehouse.py).
+
+- Unchanged file (same hash): not re-extracted.
+- Changed file: its new text becomes a new report; the old report retires (history stays).
+- Disappeared file: its report retires, unless another live file holds the same text.
+- Same normalised text in two files (an HTML page and its PDF): one report; the second file is
+  recorded as a duplicate of it.
+- A file that cannot be read: recorded in `rejections` with its reason; the run goes on. If an
+  earlier version of it was loaded, that version stays live: a bad file never costs good data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sys
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from etl.agencies import AgencyResolver, load_agencies_file
+from etl.detect import detect
+from etl.extract import extract
+from etl.model import DEMO_MARKER, Fact, ReadError, ReportMeta
+from etl.normalise import normalise
+from etl.read import SUPPORTED_SUFFIXES, read_file
+from etl.warehouse import staged, writer_lock
+
+log = logging.getLogger("etl")
+
+PARALLEL_FROM = 16  # files; below this, worker start-up costs more than it saves
+
+
+@dataclass(frozen=True)
+class Processed:
+    """One readable file, taken through every stage up to extraction."""
+
+    path: str
+    file_sha256: str
+    format: str
+    title: str | None
+    text: str
+    meta: ReportMeta
+    facts: list[Fact]
+
+    @property
+    def content_sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def report_id(self) -> str:
+        return self.content_sha256[:16]
+
+    @property
+    def is_demo(self) -> bool:
+        return normalise(DEMO_MARKER) in self.text
+
+
+@dataclass(frozen=True)
+class Rejected:
+    path: str
+    file_sha256: str
+    reason: str
+
+
+@dataclass
+class RunSummary:
+    run_id: int = 0
+    files_seen: int = 0
+    files_new: int = 0
+    files_changed: int = 0
+    files_unchanged: int = 0
+    files_removed: int = 0
+    files_rejected: int = 0
+    files_skipped: int = 0
+    facts_loaded: int = 0
+    seconds: float = 0.0
+    rejections: list[Rejected] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """0: everything loaded; 3: loaded, but some files were rejected."""
+        return 3 if self.files_rejected else 0
+
+    def line(self) -> str:
+        return (
+            f"run {self.run_id}: files seen {self.files_seen} / new {self.files_new} / changed {self.files_changed}"
+            f" / unchanged {self.files_unchanged} / removed {self.files_removed} / rejected {self.files_rejected}"
+            f" (skipped {self.files_skipped} of other formats); facts loaded {self.facts_loaded}; {self.seconds:.1f} s"
+        )
+
+
+def run(
+    sources: list[Path],
+    warehouse: Path,
+    agencies_file: Path | None = None,
+    progress: Callable[[Iterable, int], Iterator] | None = None,
+) -> RunSummary:
+    """Refresh `warehouse` from every report under `sources`.
+
+    Raises WarehouseLocked when another run is writing, FileNotFoundError for a missing
+    source folder, AgenciesFileError for a bad agencies file; the warehouse is then untouched.
+    `progress` wraps the iterable of processed files (e.g. a progress bar) given their count.
+    """
+    started = time.monotonic()
+    roots = [s.resolve() for s in sources]
+    for root in roots:
+        if not root.is_dir():
+            raise FileNotFoundError(f"source folder {root} does not exist or is not a folder")
+    pinned = load_agencies_file(agencies_file) if agencies_file else []
+    summary = RunSummary()
+    with writer_lock(warehouse):
+        known = _known_files(warehouse)
+        files, summary.files_skipped = _scan(roots)
+        summary.files_seen = len(files)
+        todo = []
+        for path, sha in files.items():
+            if path not in known:
+                summary.files_new += 1
+                todo.append(path)
+            elif known[path] != sha:
+                summary.files_changed += 1
+                todo.append(path)
+            else:
+                summary.files_unchanged += 1
+        log.info("%d files: %d new, %d changed, %d unchanged", len(files), summary.files_new, summary.files_changed, summary.files_unchanged)
+        results = _process_all(todo, progress)
+        with staged(warehouse) as con:
+            _load(con, summary, roots, files, known, results, pinned)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def process_file(path: Path) -> Processed | Rejected:
+    """Read, normalise, detect and extract one file. Never raises: a failure is a Rejected."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        return Rejected(str(path), "", f"cannot open file: {e.strerror}")
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        raw = read_file(path)
+        text = normalise(raw.text)
+        if not text.strip():
+            raise ReadError("no text in the file")
+        meta = detect(text, raw.title)
+        facts = extract(text, meta.year, meta.report_type)
+    except ReadError as e:
+        return Rejected(str(path), sha, str(e))
+    except Exception as e:  # a bug must not cost the other files: reject this one, loudly
+        log.error("internal error on %s:\n%s", path, traceback.format_exc())
+        return Rejected(str(path), sha, f"internal error while processing the file ({type(e).__name__}: {e})")
+    return Processed(str(path), sha, raw.format, raw.title, text, meta, facts)
+
+
+def _known_files(warehouse: Path) -> dict[str, str]:
+    """source_path -> file hash of the files the warehouse holds a report of.
+
+    Removed and rejected files are left out, so a rejected file is tried again on every run
+    (and rejected again, and reported, until someone fixes it)."""
+    if not warehouse.exists():
+        return {}
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return dict(con.execute("SELECT source_path, file_sha256 FROM report_files WHERE status IN ('loaded', 'duplicate')").fetchall())
+    except duckdb.CatalogException:  # an older schema: staged() starts afresh
+        return {}
+    finally:
+        con.close()
+
+
+def _scan(roots: list[Path]) -> tuple[dict[str, str], int]:
+    """Supported files under the roots (path -> byte hash), and the count of skipped others."""
+    files: dict[str, str] = {}
+    skipped = 0
+    for root in roots:
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                path = Path(dirpath, name)
+                if name.startswith(".") or not path.is_file():
+                    continue
+                if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                    skipped += 1
+                    continue
+                try:
+                    files[str(path)] = _file_sha256(path)
+                except OSError as e:
+                    log.warning("cannot read %s: %s", path, e.strerror)
+    return files, skipped
+
+
+def _file_sha256(path: Path) -> str:
+    with path.open("rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def _process_all(paths: list[str], progress: Callable | None) -> list[Processed | Rejected]:
+    """Process files in worker processes (in the input order), with an optional progress wrapper."""
+    if len(paths) < PARALLEL_FROM:
+        results: Iterable = map(process_file, map(Path, paths))
+        pool = None
+    else:
+        pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1)
+        results = pool.map(process_file, map(Path, paths), chunksize=8)
+    try:
+        wrapped = progress(results, len(paths)) if progress else results
+        return list(wrapped)
+    finally:
+        if pool:
+            pool.shutdown()
+
+
+def _load(
+    con: duckdb.DuckDBPyConnection,
+    summary: RunSummary,
+    roots: list[Path],
+    files: dict[str, str],
+    known: dict[str, str],
+    results: list[Processed | Rejected],
+    pinned: list,
+) -> None:
+    """Apply one run's results to the staged warehouse."""
+    now = datetime.now().replace(microsecond=0)
+    run_id = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM etl_runs").fetchone()[0]
+    summary.run_id = run_id
+    resolver = AgencyResolver(con)
+    resolver.pin(pinned)
+
+    existing = dict(con.execute("SELECT report_id, retired_at IS NULL FROM reports").fetchall())
+    reports, facts, file_rows = [], [], []
+    for result in results:
+        if isinstance(result, Rejected):
+            summary.rejections.append(result)
+            # seen = new + changed + unchanged + rejected
+            if result.path in known:
+                summary.files_changed -= 1
+            else:
+                summary.files_new -= 1
+            con.execute("INSERT INTO rejections VALUES (?, ?, ?)", [run_id, result.path, result.reason])
+            # A new bad file is recorded; a changed-to-bad file keeps its last good version.
+            con.execute(
+                "INSERT INTO report_files VALUES (?, ?, ?, NULL, 'rejected', ?, ?) ON CONFLICT (source_path) DO UPDATE SET"
+                " last_run_id = excluded.last_run_id,"
+                " file_sha256 = CASE WHEN report_files.status = 'rejected' THEN excluded.file_sha256 ELSE report_files.file_sha256 END",
+                [result.path, result.file_sha256, Path(result.path).suffix.lstrip(".").lower(), run_id, run_id],
+            )
+            log.warning("rejected %s: %s", result.path, result.reason)
+            continue
+        status = "loaded"
+        if result.report_id in existing:
+            if existing[result.report_id]:
+                status = "duplicate"
+            else:
+                con.execute("UPDATE reports SET retired_at = NULL WHERE report_id = ?", [result.report_id])
+            existing[result.report_id] = True
+        else:
+            existing[result.report_id] = True
+            agency_id = resolver.resolve(result.meta, result.is_demo)
+            reports.append(_report_row(result, agency_id, now, run_id))
+            facts += [_fact_row(result.report_id, f) for f in result.facts]
+        file_rows.append((result.path, result.file_sha256, result.format, result.report_id, status, run_id, run_id))
+    resolver.flush()
+    _insert(con, "reports", reports)
+    _insert(con, "facts", facts)
+    con.executemany(
+        "INSERT INTO report_files VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_path) DO UPDATE SET"
+        " file_sha256 = excluded.file_sha256, format = excluded.format, report_id = excluded.report_id,"
+        " status = excluded.status, last_run_id = excluded.last_run_id",
+        file_rows,
+    )
+    summary.facts_loaded = len(facts)
+    summary.files_rejected = len(summary.rejections)
+
+    seen = pl.DataFrame({"source_path": list(files)}, schema={"source_path": pl.String})
+    con.register("seen_files", seen)
+    con.execute("UPDATE report_files SET last_run_id = ? WHERE source_path IN (SELECT source_path FROM seen_files)", [run_id])
+    under_roots = " OR ".join(["starts_with(source_path, ?)"] * len(roots))
+    summary.files_removed = con.execute(
+        f"UPDATE report_files SET status = 'removed' WHERE status <> 'removed' AND ({under_roots})"
+        " AND source_path NOT IN (SELECT source_path FROM seen_files) RETURNING source_path",
+        [str(root) + os.sep for root in roots],
+    ).fetchall().__len__()
+    con.unregister("seen_files")
+    con.execute(
+        "UPDATE reports SET retired_at = ? WHERE retired_at IS NULL AND report_id NOT IN"
+        " (SELECT report_id FROM report_files WHERE status IN ('loaded', 'duplicate'))",
+        [now],
+    )
+    # Re-file reports under the agencies their names resolve to now (the agencies file may have
+    # pinned a name), then drop agencies that no report names any more.
+    con.execute(
+        "UPDATE reports SET agency_id = a.agency_id FROM agency_aliases a"
+        " WHERE a.alias = reports.agency_named AND reports.agency_id IS DISTINCT FROM a.agency_id"
+    )
+    con.execute(
+        "DELETE FROM agency_aliases WHERE agency_id IN (SELECT agency_id FROM agencies WHERE NOT pinned"
+        " AND agency_id NOT IN (SELECT agency_id FROM reports WHERE agency_id IS NOT NULL))"
+    )
+    con.execute("DELETE FROM agencies WHERE NOT pinned AND agency_id NOT IN (SELECT agency_id FROM reports WHERE agency_id IS NOT NULL)")
+    con.execute(
+        "INSERT INTO etl_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            run_id, now, datetime.now().replace(microsecond=0), "ok_with_rejections" if summary.rejections else "ok",
+            ";".join(map(str, roots)), summary.files_seen, summary.files_new, summary.files_changed,
+            summary.files_unchanged, summary.files_removed, summary.files_rejected, summary.files_skipped, summary.facts_loaded,
+        ],
+    )
+
+
+def _report_row(p: Processed, agency_id: int | None, now: datetime, run_id: int) -> dict:
+    return {
+        "report_id": p.report_id, "agency_id": agency_id, "year": p.meta.year, "report_type": p.meta.report_type,
+        "title": p.meta.title or p.title, "source_path": p.path, "format": p.format, "content_sha256": p.content_sha256,
+        "text": p.text, "is_demo": p.is_demo, "retired_at": None, "loaded_at": now, "run_id": run_id,
+        "agency_named": p.meta.agency,
+    }
+
+
+def _fact_row(report_id: str, f: Fact) -> dict:
+    return {
+        "report_id": report_id, "indicator": f.indicator, "value": f.value, "unit": f.unit, "qualifier": f.qualifier,
+        "evidence": f.evidence, "span_start": f.span_start, "span_end": f.span_end, "rule": f.rule,
+    }
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+    """Insert rows through Arrow (Polars -> DuckDB without per-row round trips)."""
+    if not rows:
+        return
+    frame = pl.DataFrame(rows, infer_schema_length=None)
+    columns = ", ".join(frame.columns)
+    con.register("incoming", frame)
+    try:
+        con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming")
+    finally:
+        con.unregister("incoming")
+
+
+def configure_logging() -> None:
+    """Plain timestamped lines on stderr (what cron and journald keep)."""
+    logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -1,0 +1,225 @@
+"""The refresh, end to end: real report files in, a real DuckDB warehouse out."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from etl import pipeline
+from etl.agencies import AgenciesFileError
+from etl.pipeline import run
+from etl.warehouse import WarehouseLocked, writer_lock
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "data" / "reports"
+WUJIANG = "004_c58330313368c4e5.txt"
+PUDONG = "000_5238e1c1aba64612.txt"
+
+
+@pytest.fixture
+def reports(tmp_path: Path) -> Path:
+    """A source folder holding the two seed reports."""
+    folder = tmp_path / "reports"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+@pytest.fixture
+def warehouse(tmp_path: Path) -> Path:
+    return tmp_path / "warehouse.duckdb"
+
+
+def query(warehouse: Path, sql: str, params: list | None = None) -> list[tuple]:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
+    """The warehouse's content, less the bookkeeping that changes on every run."""
+    return {
+        "reports": query(warehouse, "SELECT * EXCLUDE (loaded_at, run_id) FROM reports ORDER BY report_id"),
+        "facts": query(warehouse, "SELECT * FROM facts ORDER BY ALL"),
+        "agencies": query(warehouse, "SELECT * FROM agencies ORDER BY agency_id"),
+        "aliases": query(warehouse, "SELECT * FROM agency_aliases ORDER BY alias"),
+        "values": query(warehouse, "SELECT * FROM indicator_values ORDER BY agency, year, indicator"),
+    }
+
+
+def test_first_run_loads_the_seed_reports(reports: Path, warehouse: Path) -> None:
+    summary = run([reports], warehouse)
+
+    assert (summary.files_seen, summary.files_new, summary.files_rejected) == (2, 2, 0)
+    assert summary.exit_code == 0
+    rows = dict(query(warehouse, "SELECT a.name, count(f.indicator) FROM reports r JOIN agencies a USING (agency_id)"
+                                 " LEFT JOIN facts f USING (report_id) GROUP BY a.name"))
+    assert rows == {"苏州市吴江区自然资源和规划局": 14, "浦东新区规划和自然资源局": 0}
+    assert query(warehouse, "SELECT year, report_type FROM reports WHERE source_path LIKE ?", [f"%{WUJIANG}"]) == [(2021, "法治政府建设")]
+    assert ("浦东新区规划资源局",) in query(warehouse, "SELECT alias FROM agency_aliases")
+    # Evidence spans point into the stored text.
+    for text, evidence, start, end in query(
+        warehouse, "SELECT r.text, f.evidence, f.span_start, f.span_end FROM facts f JOIN reports r USING (report_id)"
+    ):
+        assert text[start:end] == evidence
+    assert query(warehouse, "SELECT value, conflict FROM indicator_values WHERE indicator = 'petition.cases'") == [(501.0, False)]
+    assert query(warehouse, "SELECT status, files_seen, facts_loaded FROM etl_runs") == [("ok", 2, 14)]
+
+
+def test_a_second_run_changes_nothing(reports: Path, warehouse: Path) -> None:
+    run([reports], warehouse)
+    before = snapshot(warehouse)
+
+    summary = run([reports], warehouse)
+
+    assert (summary.files_unchanged, summary.files_new, summary.files_changed, summary.facts_loaded) == (2, 0, 0, 0)
+    assert snapshot(warehouse) == before
+    assert query(warehouse, "SELECT count(*) FROM etl_runs") == [(2,)]
+
+
+def test_a_changed_file_replaces_its_facts_and_keeps_history(reports: Path, warehouse: Path) -> None:
+    run([reports], warehouse)
+    path = reports / WUJIANG
+    path.write_text(path.read_text(encoding="utf-8").replace("信访件501件", "信访件502件"), encoding="utf-8")
+
+    summary = run([reports], warehouse)
+
+    assert (summary.files_changed, summary.files_unchanged) == (1, 1)
+    assert query(warehouse, "SELECT value FROM indicator_values WHERE indicator = 'petition.cases'") == [(502.0,)]
+    history = query(warehouse, "SELECT f.value, r.retired_at IS NULL FROM facts f JOIN reports r USING (report_id)"
+                               " WHERE indicator = 'petition.cases' ORDER BY value")
+    assert history == [(501.0, False), (502.0, True)]
+
+
+def test_a_removed_file_retires_its_report(reports: Path, warehouse: Path) -> None:
+    run([reports], warehouse)
+    (reports / WUJIANG).unlink()
+
+    summary = run([reports], warehouse)
+
+    assert summary.files_removed == 1
+    assert query(warehouse, "SELECT count(*) FROM indicator_values") == [(0,)]
+    assert query(warehouse, "SELECT count(*) FROM facts") == [(14,)]
+    assert query(warehouse, "SELECT status FROM report_files WHERE source_path LIKE ?", [f"%{WUJIANG}"]) == [("removed",)]
+
+
+def test_the_same_report_saved_twice_counts_once(reports: Path, warehouse: Path) -> None:
+    text = (reports / WUJIANG).read_text(encoding="utf-8")
+    (reports / "copy-in-gb18030.txt").write_bytes(text.encode("gb18030"))
+
+    summary = run([reports], warehouse)
+
+    assert (summary.files_seen, summary.files_rejected) == (3, 0)
+    assert query(warehouse, "SELECT count(*) FROM reports") == [(2,)]
+    assert sorted(query(warehouse, "SELECT status FROM report_files")) == [("duplicate",), ("loaded",), ("loaded",)]
+    assert query(warehouse, "SELECT n_facts FROM indicator_values WHERE indicator = 'petition.cases'") == [(1,)]
+
+
+def test_bad_files_are_rejected_and_good_files_still_load(reports: Path, warehouse: Path) -> None:
+    (reports / "empty.txt").write_bytes(b"")
+    (reports / "junk.txt").write_bytes(bytes(range(256)) * 40)
+    (reports / "broken.docx").write_bytes(b"PK\x03\x04 this is not really a zip")
+    (reports / "notes.xlsx").write_bytes(b"skipped: not a report format")
+
+    summary = run([reports], warehouse)
+
+    assert summary.exit_code == 3
+    assert (summary.files_seen, summary.files_rejected, summary.files_skipped) == (5, 3, 1)
+    reasons = dict(query(warehouse, "SELECT regexp_extract(source_path, '[^/]+$'), reason FROM rejections"))
+    assert set(reasons) == {"empty.txt", "junk.txt", "broken.docx"}
+    assert all(reason.strip() for reason in reasons.values())
+    assert query(warehouse, "SELECT count(*) FROM facts") == [(14,)]
+    assert query(warehouse, "SELECT status FROM etl_runs") == [("ok_with_rejections",)]
+
+
+def test_a_file_that_turns_bad_keeps_its_last_good_version(reports: Path, warehouse: Path) -> None:
+    run([reports], warehouse)
+    (reports / WUJIANG).write_bytes(b"\x00\x01\x02" * 500)
+
+    summary = run([reports], warehouse)
+
+    assert summary.files_rejected == 1
+    assert query(warehouse, "SELECT value FROM indicator_values WHERE indicator = 'petition.cases'") == [(501.0,)]
+    # ... and it is tried (and reported) again on the next run.
+    assert run([reports], warehouse).files_rejected == 1
+
+
+def test_a_failed_run_leaves_the_previous_warehouse(reports: Path, warehouse: Path, monkeypatch) -> None:
+    run([reports], warehouse)
+    before = snapshot(warehouse)
+    (reports / WUJIANG).unlink()
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(pipeline, "_load", crash)
+    with pytest.raises(RuntimeError):
+        run([reports], warehouse)
+
+    assert snapshot(warehouse) == before
+    assert [p.name for p in warehouse.parent.iterdir() if ".tmp-" in p.name] == []
+
+
+def test_a_second_concurrent_run_is_refused(reports: Path, warehouse: Path) -> None:
+    with writer_lock(warehouse):
+        with pytest.raises(WarehouseLocked, match="another ETL run"):
+            run([reports], warehouse)
+        cli = subprocess.run(
+            [sys.executable, "-m", "etl", "run", "--source", str(reports), "--warehouse", str(warehouse)],
+            capture_output=True, text=True, cwd=ROOT,
+        )
+    assert cli.returncode == 4
+    assert "another ETL run" in cli.stderr
+    assert not warehouse.exists()
+
+
+def test_the_agencies_file_pins_canonical_names(reports: Path, warehouse: Path, tmp_path: Path) -> None:
+    run([reports], warehouse)
+    agencies = tmp_path / "agencies.csv"
+    agencies.write_text(
+        "name,aliases,region,level,sector\n"
+        "吴江区资源规划局,苏州市吴江区自然资源和规划局;吴江资规局,江苏省苏州市吴江区,部门,自然资源和规划\n",
+        encoding="utf-8",
+    )
+
+    run([reports], warehouse, agencies_file=agencies)
+
+    assert query(warehouse, "SELECT DISTINCT agency, level FROM indicator_values") == [("吴江区资源规划局", "部门")]
+    assert query(warehouse, "SELECT count(*) FROM agencies WHERE name = '苏州市吴江区自然资源和规划局'") == [(0,)]
+
+
+def test_a_bad_agencies_file_names_the_file_and_the_problem(reports: Path, warehouse: Path, tmp_path: Path) -> None:
+    agencies = tmp_path / "agencies.toml"
+    agencies.write_text('[[agency]]\nname = "示例市公安局"\nlevel = "特级"\n', encoding="utf-8")
+
+    with pytest.raises(AgenciesFileError, match=r"agencies\.toml.*level must be one of"):
+        run([reports], warehouse, agencies_file=agencies)
+    assert not warehouse.exists()
+
+
+def test_the_extract_command_shows_facts_with_their_sentences() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "etl", "extract", str(SEEDS / WUJIANG)], capture_output=True, text=True, cwd=ROOT, check=True
+    ).stdout
+    assert "苏州市吴江区自然资源和规划局" in out
+    assert "year:        2021" in out
+    assert "petition.cases  信访件: 501件" in out
+    assert "2021年共处理来信、来访、网络论坛等各类信访件501件" in out
+
+
+def test_the_run_command_prints_a_summary_and_exit_code(reports: Path, warehouse: Path) -> None:
+    (reports / "empty.txt").write_bytes(b"")
+    cli = subprocess.run(
+        [sys.executable, "-m", "etl", "run", "--source", str(reports), "--warehouse", str(warehouse)],
+        capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+    assert cli.returncode == 3
+    assert "files seen 3 / new 2 / changed 0 / unchanged 0 / removed 0 / rejected 1" in cli.stderr
+    assert "empty.txt" in cli.stderr
