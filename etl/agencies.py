@@ -79,7 +79,6 @@ class AgencyResolver:
     con: duckdb.DuckDBPyConnection
     aliases: dict[str, int] = field(init=False)
     next_id: int = field(init=False)
-    new_agencies: list[tuple] = field(default_factory=list, init=False)
     new_aliases: list[tuple] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
@@ -119,8 +118,6 @@ class AgencyResolver:
     def _create(self, name: str, region: str | None, level: str | None, sector: str | None, is_demo: bool) -> int:
         agency_id, self.next_id = self.next_id, self.next_id + 1
         self.con.execute("INSERT INTO agencies VALUES (?, ?, ?, ?, ?, ?, false)", [agency_id, name, region, level, sector, is_demo])
-        self.aliases[name] = agency_id
-        self.new_aliases.append((name, agency_id, "detected"))
         return agency_id
 
     def flush(self) -> None:

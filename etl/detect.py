@@ -20,7 +20,7 @@ from pathlib import Path
 
 import cpca
 
-from etl.model import ReportMeta
+from etl.model import DEMO_MARKER, ReportMeta
 
 HAN = "\u4e00-\u9fff"
 ORGAN = (
@@ -35,6 +35,7 @@ SOURCE_LINE_RE = re.compile(f"(?:来源|发布机构|发文单位|发文机关|�
 PLACE_RE = re.compile(f"[{HAN}]{{1,8}}?(?:自治区|自治州|新区|高新区|开发区|地区|省|市|州|盟|区|县|旗|镇|乡|街道)")
 NOT_PLACES = ("城市", "城乡", "社区", "园区", "景区", "辖区", "市场")
 PARTY_ORGANS = ("党委", "区委", "县委", "市委", "省委", "州委")  # party committees do not file these reports
+PLACE_MARKERS = "省市区县旗州盟镇乡"
 RELATIVE_PREFIX = ("省", "市", "区", "县", "镇", "乡", "州", "盟", "旗")
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d)")
 DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日")
@@ -85,7 +86,7 @@ def _title_line(lines: list[str], title: str | None) -> str | None:
     """The first short line near the top that reads like a report title."""
     candidates = ([title.strip()] if title else []) + lines[:15]
     for line in candidates:
-        if ">" in line or "位置" in line:  # a breadcrumb trail of a web page
+        if ">" in line or "位置" in line or line == DEMO_MARKER:  # a web page's breadcrumbs; the demo's notice
             continue
         if 6 <= len(line) <= 80 and TITLE_WORD_RE.search(line) and not line.startswith(("根据", "本报告", "本年度")):
             return line
@@ -132,7 +133,10 @@ def _trim_to_place(run: str, allow_unknown: bool) -> str | None:
     """Cut leading words off a run of characters so that it starts with a place name."""
     recognised = cpca.transform([run], pos_sensitive=True).iloc[0]
     starts = [int(recognised[k]) for k in ("省_pos", "市_pos", "区_pos") if int(recognised[k]) >= 0]
-    name = run[min(starts):] if starts else run if allow_unknown and PLACE_RE.match(run) else None
+    if allow_unknown and PLACE_RE.match(run):
+        name = run  # a place cpca does not know may come first: 示例市东湖区…
+    else:
+        name = run[min(starts):] if starts else None
     if name is None:
         return None
     core = _place(name).core
@@ -187,21 +191,38 @@ class _Place:
 
 @cache
 def _place(name: str) -> _Place:
+    """Split a name into its place prefix and its core, and say where and at what level it is.
+
+    The region is what cpca recognised with its province and city filled in when the name starts
+    with a place cpca knows; otherwise the places as stated (示例市东湖区). A township is the
+    agency itself, so its own name is not part of the region.
+    """
     recognised = cpca.transform([name], pos_sensitive=True).iloc[0]
-    core, prefix, region_parts = name, "", []
-    position = 0
+    known = {}
     for key in ("省", "市", "区"):
         pos, value = int(recognised[key + "_pos"]), recognised[key]
-        if isinstance(value, str) and value != "市辖区":
-            region_parts.append(value)
-            if pos >= position:
-                position = pos + _stated_length(name, pos, value)
+        if not isinstance(value, str) or value == "市辖区":
+            continue
+        if pos >= 0:
+            end = pos + _stated_length(name, pos, value)
+            if end < len(name) and name[end] in PLACE_MARKERS and name[end] != value[-1]:
+                continue  # 云溪县 is not cpca's 云溪区: a place cpca does not know
+        known[key] = (pos, value)
+    position = max((pos + _stated_length(name, pos, value) for pos, value in known.values() if pos >= 0), default=0)
     prefix, core = name[:position], name[position:]
+    stated = []  # place words after those cpca recognised
     while (match := PLACE_RE.match(core)) and len(core) - match.end() >= 2 and not match.group(0).endswith(NOT_PLACES):
         prefix, core = prefix + match.group(0), core[match.end():]
-        region_parts.append(match.group(0))
-    stated = prefix if prefix and not prefix.startswith(RELATIVE_PREFIX) else None
-    region = "".join(dict.fromkeys(region_parts)) if region_parts and stated and _cpca_covers(name, prefix, recognised) else stated
+        stated.append(match.group(0))
+    township = 0
+    while stated and stated[-1].endswith(("镇", "乡", "街道")):
+        township += len(stated.pop())
+    if not prefix or prefix.startswith(RELATIVE_PREFIX):
+        region = None
+    elif min((pos for pos, _ in known.values() if pos >= 0), default=-1) == 0:
+        region = "".join(value for _, value in known.values()) + "".join(stated)
+    else:
+        region = prefix[: len(prefix) - township] or None
     return _Place(prefix=prefix, core=core, region=region, level=_level(prefix, core, recognised))
 
 
@@ -211,12 +232,6 @@ def _stated_length(name: str, pos: int, value: str) -> int:
         if name.startswith(value[:length], pos):
             return length
     return len(value)
-
-
-def _cpca_covers(name: str, prefix: str, recognised) -> bool:
-    """Whether cpca recognised the first word of the stated prefix (so its province/city are right)."""
-    starts = [int(recognised[k]) for k in ("省_pos", "市_pos", "区_pos") if int(recognised[k]) >= 0]
-    return bool(starts) and min(starts) == 0
 
 
 def _level(prefix: str, core: str, recognised) -> str:

@@ -275,12 +275,13 @@ def _load(
     resolver.flush()
     _insert(con, "reports", reports)
     _insert(con, "facts", facts)
-    con.executemany(
-        "INSERT INTO report_files VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_path) DO UPDATE SET"
-        " file_sha256 = excluded.file_sha256, format = excluded.format, report_id = excluded.report_id,"
-        " status = excluded.status, last_run_id = excluded.last_run_id",
-        file_rows,
-    )
+    if file_rows:
+        con.executemany(
+            "INSERT INTO report_files VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_path) DO UPDATE SET"
+            " file_sha256 = excluded.file_sha256, format = excluded.format, report_id = excluded.report_id,"
+            " status = excluded.status, last_run_id = excluded.last_run_id",
+            file_rows,
+        )
     summary.facts_loaded = len(facts)
     summary.files_rejected = len(summary.rejections)
 
