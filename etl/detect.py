@@ -15,7 +15,7 @@ import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import cpca
@@ -131,7 +131,7 @@ def _names_in(span: str, anchored: bool) -> list[str]:
 
 def _trim_to_place(run: str, allow_unknown: bool) -> str | None:
     """Cut leading words off a run of characters so that it starts with a place name."""
-    recognised = cpca.transform([run], pos_sensitive=True).iloc[0]
+    recognised = _recognise(run)
     starts = [int(recognised[k]) for k in ("省_pos", "市_pos", "区_pos") if int(recognised[k]) >= 0]
     if allow_unknown and PLACE_RE.match(run):
         name = run  # a place cpca does not know may come first: 示例市东湖区…
@@ -156,11 +156,18 @@ def _longer_variants(text: str, names: list[str]) -> list[str]:
     return variants
 
 
+@lru_cache(maxsize=65536)
+def _recognise(words: str) -> dict:
+    """cpca's reading of the places in `words`: 省/市/区 with their positions (…_pos, -1 if inferred)."""
+    return cpca.transform([words], pos_sensitive=True).iloc[0].to_dict()
+
+
+@lru_cache(maxsize=65536)
 def _full_name(name: str) -> str:
     """A township's 镇政府 is its 镇人民政府; a district's name gains its city where that is unambiguous
     (洛江区卫生健康局 -> 泉州市洛江区卫生健康局), as readers name district bodies."""
     name = re.sub("(?<=[镇乡])政府$", "人民政府", name)
-    recognised = cpca.transform([name], pos_sensitive=True).iloc[0]
+    recognised = _recognise(name)
     district, city = recognised["区"], recognised["市"]
     if (
         int(recognised["区_pos"]) == 0
@@ -197,7 +204,7 @@ def _place(name: str) -> _Place:
     with a place cpca knows; otherwise the places as stated (示例市东湖区). A township is the
     agency itself, so its own name is not part of the region.
     """
-    recognised = cpca.transform([name], pos_sensitive=True).iloc[0]
+    recognised = _recognise(name)
     known = {}
     for key in ("省", "市", "区"):
         pos, value = int(recognised[key + "_pos"]), recognised[key]
