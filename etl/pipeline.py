@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
 import os
 import sys
 import time
@@ -213,7 +214,9 @@ def _process_all(paths: list[str], progress: Callable | None) -> list[Processed 
         results: Iterable = map(process_file, map(Path, paths))
         pool = None
     else:
-        pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1)
+        # forkserver, not fork: forked workers would inherit the lock's file descriptor and keep
+        # the lock held after a `kill -9` of this process until they noticed and exited.
+        pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=multiprocessing.get_context("forkserver"))
         results = pool.map(process_file, map(Path, paths), chunksize=8)
     try:
         wrapped = progress(results, len(paths)) if progress else results

@@ -223,3 +223,28 @@ def test_the_run_command_prints_a_summary_and_exit_code(reports: Path, warehouse
     assert cli.returncode == 3
     assert "files seen 3 / new 2 / changed 0 / unchanged 0 / removed 0 / rejected 1" in cli.stderr
     assert "empty.txt" in cli.stderr
+
+
+def test_kill_9_at_any_moment_leaves_a_good_warehouse(reports: Path, warehouse: Path, tmp_path: Path) -> None:
+    """Kill the ETL at different moments of a refresh: the warehouse is always the old or the new one."""
+    from etl.demo import generate_demo
+
+    run([reports], warehouse)
+    old = snapshot(warehouse)
+    demo = generate_demo(tmp_path / "demo", agencies=6, years=(2020, 2022), seed=3)
+    command = [sys.executable, "-m", "etl", "run", "--source", str(reports), "--source", str(demo.reports_dir),
+               "--warehouse", str(warehouse)]
+    for delay in (0.3, 0.8, 1.3, 1.8, 2.5):
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            process.wait(timeout=delay)
+        except subprocess.TimeoutExpired:
+            process.kill()  # SIGKILL
+            process.wait()
+        state = snapshot(warehouse)
+        assert state == old or len(state["reports"]) == 2 + demo.reports, f"half-loaded warehouse after {delay} s"
+        if state != old:
+            break
+    finished = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert finished.returncode == 0, finished.stderr
+    assert len(snapshot(warehouse)["reports"]) == 2 + demo.reports
