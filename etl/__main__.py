@@ -17,6 +17,8 @@ import typer
 from tqdm import tqdm
 
 from etl.agencies import AgenciesFileError
+from etl.demo import generate_demo as generate
+from etl.evaluate import evaluate as score
 from etl.indicators import indicators
 from etl.pipeline import Processed, configure_logging, process_file, run
 from etl.warehouse import WarehouseLocked
@@ -93,8 +95,6 @@ def evaluate(
     show_errors: Annotated[bool, typer.Option("--show-errors", help="List every missed and spurious fact.")] = False,
 ) -> None:
     """Score the extractor on a gold file: precision, recall, F1, per indicator; agency and year accuracy."""
-    from etl.evaluate import evaluate as score
-
     result = score(gold)
     if as_json:
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -110,8 +110,6 @@ def generate_demo(
     seed: Annotated[int, typer.Option(help="Random seed (same seed, same corpus).")] = 0,
 ) -> None:
     """Write realistic reports of fictional agencies (示例市…) with a gold file of their facts."""
-    from etl.demo import generate_demo as generate
-
     try:
         first, last = (int(y) for y in years.split("-"))
     except ValueError:

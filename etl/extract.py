@@ -1,0 +1,602 @@
+"""Stage 4: normalised report text -> indicator facts, read by the rules of etl/rules.toml.
+
+The engine knows how Chinese report prose is built, not what any phrase means: it splits
+sentences and clauses (brackets do not split), finds quantities (etl.numbers), lets a count take
+the trigger nearest before it in its clause, lets a rate take the subjects nearest before its
+name, shares one value among coordinated rate names, reads explicit zeros after negations and
+rows of the standard disclosure tables, and drops values of other years, comparisons and
+cumulative stocks, and values a sentence gives one code for several scopes. Which words make
+which indicator lives in rules.toml, so that a developer extends the rules without touching
+this file. Of what remains, one fact per indicator is kept (see _choose).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from etl.indicators import indicators
+from etl.model import Fact
+from etl.normalise import is_heading
+from etl.numbers import Quantity, find_quantities
+
+RULES_PATH = Path(__file__).with_name("rules.toml")
+SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
+CLAUSE_BREAKS = frozenset("，,：:|。！？!?；;")
+BRACKETS = {")": "(", "）": "（"}
+DATE_UNITS = frozenset("年月日")
+FACT_UNITS = frozenset({"件", "条", "批次", "%"})
+YEARS = range(1980, 2051)
+CELL_NUMBER = re.compile(r"\d+")
+TABLE_RUN = re.compile(r"\d+(?:件|条)?(?:[ \t\n|]+\d+(?:件|条)?)*")
+LIST_GAP = re.compile(r"\s*[、和及与，,]?\s*")  # between the numbers of a list (分别为5件、3件)
+TABLE_GAP = re.compile(r"(?:[ \t\n|]|[(（][^)）\n]*[)）]|[件条个](?=[ \t\n|]))*")
+TABLE_REACH = 800  # characters between a table's heading and its row of numbers
+
+
+def extract(text: str, year: int | None = None, report_type: str | None = None) -> list[Fact]:
+    """The facts that normalised `text` states for `year` (at most one per indicator).
+
+    `report_type` is etl.detect's: 法治政府建设 | 政府信息公开 | 建议提案办理 | 信访 | 其他.
+    """
+    rules, reading = load_rules()
+    doc = _Document(text, year, report_type, reading)
+    candidates = [
+        *_read_counts(doc, rules),
+        *_read_rates(doc, rules),
+        *_read_zeros(doc, rules),
+        *_read_tables(doc, rules),
+    ]
+    return _choose(candidates)
+
+
+# ---------------------------------------------------------------------------- rules
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of rules.toml (see the comment at its top for what each field means)."""
+
+    id: str
+    kind: str  # count | block | rate | zero | table
+    indicator: str | None
+    triggers: re.Pattern | None
+    followed_by: re.Pattern | None = None
+    units: frozenset[str] = frozenset()
+    subjects: re.Pattern | None = None
+    implied_by_report: frozenset[str] = frozenset()
+    report_types: frozenset[str] = frozenset()
+    forbid: re.Pattern | None = None
+    forbid_in_sentence: re.Pattern | None = None
+    require_in_sentence: re.Pattern | None = None
+    no_stock: bool = False
+    disclosure: str | None = None
+    components: tuple[str, ...] = ()
+    cells: str | tuple[int, ...] = "last"
+    row_length: int | None = None
+    priority: int = 0
+
+    def applies_to(self, report_type: str | None) -> bool:
+        return not self.report_types or report_type in self.report_types
+
+
+KINDS = frozenset({"count", "block", "rate", "zero", "table"})
+FIELDS = frozenset(Rule.__dataclass_fields__) | {"notes"}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The [reading] table: phrase lists the engine's general reading rules use."""
+
+    comparison: re.Pattern
+    part: re.Pattern
+    negation: re.Pattern
+    negation_reach: int
+    disclosure_context: re.Pattern
+    disclosure_requests: re.Pattern
+    disclosure_report_type: str
+    disclosure_report_cites: str
+    rate_link: re.Pattern
+    each: re.Pattern
+    respectively: re.Pattern
+    coordination: re.Pattern
+    total: re.Pattern
+    cumulative: re.Pattern
+
+
+@cache
+def load_rules(path: Path = RULES_PATH) -> tuple[tuple[Rule, ...], Reading]:
+    """Rules and reading settings, compiled once. Raises ValueError on a row with an unknown kind,
+    field or indicator code, so that a typo in the table does not silently disable a rule."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    codes = indicators()
+    rules = []
+    for row in data["rule"]:
+        if row.get("kind") not in KINDS:
+            raise ValueError(f"{path.name}: rule {row.get('id')} has kind {row.get('kind')!r}, not one of {sorted(KINDS)}")
+        if unknown := set(row) - FIELDS:
+            raise ValueError(f"{path.name}: rule {row['id']} has unknown fields {sorted(unknown)}")
+        indicator = row.get("indicator")
+        for code in (indicator, row.get("disclosure")):
+            if code and code not in codes:
+                raise ValueError(f"{path.name}: rule {row['id']} names an unknown indicator {code!r}")
+        rules.append(
+            Rule(
+                id=row["id"],
+                kind=row["kind"],
+                indicator=indicator,
+                triggers=_alternatives(row.get("triggers")),
+                followed_by=_alternatives(row.get("followed_by")),
+                units=frozenset(row.get("units", ())),
+                subjects=_alternatives(row.get("subjects")),
+                implied_by_report=frozenset(row.get("implied_by_report", ())),
+                report_types=frozenset(row.get("report_types", ())),
+                forbid=_alternatives(row.get("forbid")),
+                forbid_in_sentence=_alternatives(row.get("forbid_in_sentence")),
+                require_in_sentence=_alternatives(row.get("require_in_sentence")),
+                no_stock=row.get("no_stock", False),
+                disclosure=row.get("disclosure"),
+                components=tuple(row.get("components", ())),
+                cells=cells if isinstance(cells := row.get("cells", "last"), str) else tuple(cells),
+                row_length=row.get("row_length"),
+                priority=row.get("priority", 0),
+            )
+        )
+    known = {rule.id for rule in rules}
+    for rule in rules:
+        if missing := set(rule.components) - known:
+            raise ValueError(f"{path.name}: rule {rule.id} lists unknown components {sorted(missing)}")
+    r = data["reading"]
+    reading = Reading(
+        comparison=_alternatives(r["comparison"]),
+        part=_alternatives(r["part"]),
+        negation=re.compile(r["negation"]),
+        negation_reach=r["negation_reach"],
+        disclosure_context=_alternatives(r["disclosure_context"]),
+        disclosure_requests=_alternatives(r["disclosure_requests"]),
+        disclosure_report_type=r["disclosure_report"]["report_type"],
+        disclosure_report_cites=r["disclosure_report"]["cites"],
+        rate_link=re.compile(r["rate_link"]),
+        each=re.compile(r["each"]),
+        respectively=re.compile(r["respectively"]),
+        coordination=re.compile(r["coordination"]),
+        total=_alternatives(r["total"]),
+        cumulative=re.compile(r["cumulative"]),
+    )
+    return tuple(rules), reading
+
+
+def _alternatives(patterns: list[str] | None) -> re.Pattern | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+# ---------------------------------------------------------------------------- the document
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    start: int
+    end: int
+    clauses: tuple[tuple[int, int], ...]
+    brackets: tuple[tuple[int, int], ...]  # matched (…) spans
+    quantities: tuple[Quantity, ...]
+    years: tuple[tuple[int, int], ...]  # (position, year) of the years it names
+    heading: str  # the section heading above it
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+    def clause_at(self, pos: int) -> tuple[int, int]:
+        for clause in self.clauses:
+            if clause[0] <= pos < clause[1]:
+                return clause
+        return self.clauses[-1]
+
+    def in_brackets(self, pos: int) -> bool:
+        return any(start < pos < end for start, end in self.brackets)
+
+
+class _Document:
+    """The normalised text cut into sentences and clauses, with its quantities and years."""
+
+    def __init__(self, text: str, year: int | None, report_type: str | None, reading: Reading) -> None:
+        self.text, self.year, self.report_type, self.reading = text, year, report_type, reading
+        self.is_disclosure_report = (
+            report_type == reading.disclosure_report_type and reading.disclosure_report_cites in text
+        )
+        quantities = find_quantities(text)
+        starts = [q.start for q in quantities]
+        headings = _headings(text)
+        heading_starts = [pos for pos, _ in headings]
+        self.sentences = []
+        for m in SENTENCE.finditer(text):
+            start, end = m.span()
+            inside = quantities[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+            h = bisect.bisect_right(heading_starts, start) - 1
+            brackets = _brackets(text, start, end)
+            self.sentences.append(
+                _Sentence(
+                    start,
+                    end,
+                    _clauses(text, start, end, brackets),
+                    brackets,
+                    tuple(inside),
+                    tuple((q.start, int(q.value)) for q in inside if _is_year(text, q)),
+                    headings[h][1] if h >= 0 else "",
+                )
+            )
+
+    def is_current(self, sentence: _Sentence, q: Quantity) -> bool:
+        """Whether a value is of the report's year: no other year names it, no comparison leads to it."""
+        clause_start = sentence.clause_at(q.start)[0]
+        if self.reading.comparison.search(self.text, clause_start, q.number_start):
+            return False
+        stated = _year_of(sentence, clause_start, q.start)
+        return self.year is None or stated is None or stated == self.year
+
+    def is_disclosure(self, sentence: _Sentence, pos: int) -> bool:
+        """Whether reconsiderations and lawsuits at `pos` are about information disclosure: the
+        report is a disclosure report, or its section heading or its clause up to `pos` speaks of
+        disclosure, or its sentence did of disclosure requests (依申请公开63件，未发生行政诉讼)."""
+        reading = self.reading
+        return (
+            self.is_disclosure_report
+            or bool(reading.disclosure_context.search(sentence.heading))
+            or bool(reading.disclosure_context.search(self.text, sentence.clause_at(pos - 1)[0], pos))
+            or bool(reading.disclosure_requests.search(self.text, sentence.start, pos))
+        )
+
+    def indicator(self, rule: Rule, sentence: _Sentence, pos: int) -> str | None:
+        """The code a rule reads here: its disclosure code in a disclosure context."""
+        if rule.disclosure is not None and self.is_disclosure(sentence, pos):
+            return rule.disclosure or None
+        return rule.indicator
+
+
+def _headings(text: str) -> list[tuple[int, str]]:
+    found, pos = [], 0
+    for line in text.split("\n"):
+        if is_heading(line):
+            found.append((pos, line))
+        pos += len(line) + 1
+    return found
+
+
+def _brackets(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """Spans of matched brackets; an unmatched one (a typo) brackets nothing."""
+    spans, stack = [], []
+    for i in range(start, end):
+        char = text[i]
+        if char in "(（":
+            stack.append((char, i))
+        elif char in BRACKETS and stack and stack[-1][0] == BRACKETS[char]:
+            spans.append((stack.pop()[1], i))
+    return tuple(spans)
+
+
+def _clauses(text: str, start: int, end: int, brackets: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """Clause spans of a sentence: cut after commas, colons and cell bars outside brackets."""
+    clauses, clause_start = [], start
+    for i in range(start, end):
+        if text[i] in CLAUSE_BREAKS and not any(s < i < e for s, e in brackets):
+            clauses.append((clause_start, i + 1))
+            clause_start = i + 1
+    if clause_start < end:
+        clauses.append((clause_start, end))
+    return tuple(clauses)
+
+
+def _is_year(text: str, q: Quantity) -> bool:
+    """2021年 / 2023总共: a four-digit number of a plausible year, as a date, not a count."""
+    if not (q.is_integer and int(q.value) in YEARS and text[q.number_start : q.number_start + 4].isdigit()):
+        return False
+    return q.unit == "年" or (q.unit == "" and q.end < len(text) and "\u4e00" <= text[q.end] <= "\u9fff")
+
+
+def _year_of(sentence: _Sentence, clause_start: int, pos: int) -> int | None:
+    """The year a value at `pos` is stated for: the nearest year before it in its clause, else the
+    year the sentence opens with."""
+    before = [year for at, year in sentence.years if clause_start <= at < pos]
+    if before:
+        return before[-1]
+    first_clause_end = sentence.clauses[0][1]
+    opening = [year for at, year in sentence.years if at < first_clause_end and at < pos]
+    return opening[0] if opening else None
+
+
+# ---------------------------------------------------------------------------- readers
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    fact: Fact
+    priority: int
+    is_part: bool
+    is_rate: bool
+
+
+def _candidate(doc: _Document, span: tuple[int, int], code: str, value: float, unit: str, qualifier: str | None,
+               rule: Rule, is_part: bool = False) -> _Candidate:
+    """A fact whose evidence is text[span]; the unit the text used if it is one of FACT_UNITS."""
+    indicator = indicators()[code]
+    unit = unit if unit in FACT_UNITS else indicator.unit
+    fact = Fact(code, float(value), unit, qualifier, doc.text[span[0] : span[1]], span[0], span[1], rule.id)
+    return _Candidate(fact, rule.priority, is_part, indicator.kind == "rate")
+
+
+def _read_counts(doc: _Document, rules: tuple[Rule, ...]) -> list[_Candidate]:
+    count_rules = [r for r in rules if r.kind in ("count", "block") and r.applies_to(doc.report_type)]
+    by_id = {r.id: r for r in rules}
+    found = []
+    for sentence in doc.sentences:
+        previous_end = sentence.start
+        read: list[tuple[_Candidate, bool]] = []  # this sentence's counts, and whether each is a stated total
+        ends: list[tuple[str, int]] = []  # (code, where its number ends) of this sentence's counts
+        owed: list[Rule] = []  # after 分别: the rows still owed the next numbers of the list
+        for q in sentence.quantities:
+            if q.unit in DATE_UNITS:
+                continue
+            region_start, gap_start = max(sentence.clause_at(q.start)[0], previous_end), previous_end
+            previous_end = q.end
+            if q.unit == "%" or not q.is_integer:
+                owed = []
+                continue
+            if owed and LIST_GAP.fullmatch(doc.text, gap_start, q.number_start):
+                readers = [owed.pop(0)]
+            else:
+                owed = []
+                match = _count_rule(doc, sentence, region_start, q, count_rules)
+                if match is None:
+                    continue
+                readers, owed = _readers(doc, match, region_start, q, [by_id[c] for c in match[0].components])
+            if not doc.is_current(sentence, q):
+                continue
+            is_total = bool(doc.reading.total.search(doc.text, region_start, q.number_start))
+            for reader in readers:
+                if code := doc.indicator(reader, sentence, q.start):
+                    is_part = _is_part(doc, sentence, q, [end for c, end in ends if c == code])
+                    fact = _candidate(doc, sentence.span, code, q.value, q.unit, q.qualifier, reader, is_part)
+                    read.append((fact, is_total))
+                    ends.append((code, q.end))
+        found += _without_scopes(read)
+    return found
+
+
+def _without_scopes(read: list[tuple[_Candidate, bool]]) -> list[_Candidate]:
+    """A sentence giving one code several values, none a part of another (市人大代表建议30件、
+    区人大代表建议12件), gives them for different scopes: it states no single fact of that code,
+    unless one of them is the stated total (共…)."""
+    kept = []
+    for code in dict.fromkeys(c.fact.indicator for c, _ in read):
+        own = [(c, is_total) for c, is_total in read if c.fact.indicator == code]
+        wholes = [(c, is_total) for c, is_total in own if not c.is_part]
+        if len({c.fact.value for c, _ in wholes}) > 1:
+            totals = [c for c, is_total in wholes if is_total]
+            if len(totals) != 1:
+                continue
+            own = [(c, is_total) for c, is_total in own if c.is_part or c is totals[0]]
+        kept += [c for c, _ in own]
+    return kept
+
+
+def _readers(doc: _Document, match: tuple[Rule, int], region_start: int, q: Quantity,
+             components: list[Rule]) -> tuple[list[Rule], list[Rule]]:
+    """Which rows read `q`, and which are owed the next numbers of the list. A coordinated pair
+    (行政复议、行政诉讼) reads one total, unless the text says 均 (each gets the value) or 分别
+    (the numbers go to the pair's terms in the order the text names them)."""
+    rule, trigger_end = match
+    text, reading = doc.text, doc.reading
+    if components and reading.respectively.search(text, trigger_end, q.number_start):
+        def named_at(component: Rule) -> int:
+            found = component.triggers.search(text, region_start, trigger_end)
+            return found.start() if found else trigger_end
+        ordered = sorted(components, key=named_at)
+        return ordered[:1], ordered[1:]
+    if components and reading.each.search(text, trigger_end, q.number_start):
+        return components, []
+    return ([] if rule.kind == "block" else [rule]), []
+
+
+def _count_rule(doc: _Document, sentence: _Sentence, region_start: int, q: Quantity,
+                rules: list[Rule]) -> tuple[Rule, int] | None:
+    """The rule that reads count `q`, and where its trigger ends. The trigger nearest before the
+    number decides the indicator (then the longer trigger); a phrase right after the number
+    (followed_by) is nearer than any. Of the rows of that indicator that match, the one with
+    the highest priority reads it."""
+    text, matches = doc.text, []
+    for rule in rules:
+        if q.unit not in rule.units:
+            continue
+        trigger = None
+        if rule.triggers:
+            for trigger in rule.triggers.finditer(text, region_start, q.number_start):
+                pass
+            if trigger is None:
+                continue
+        if rule.followed_by and not rule.followed_by.match(text, q.end, sentence.end):
+            continue
+        if not _allowed(doc, rule, sentence, region_start, q.end):
+            continue
+        nearness = (q.end, 0) if rule.followed_by else (trigger.end(), trigger.end() - trigger.start())
+        matches.append((nearness, rule, trigger.end() if trigger else q.number_start))
+    if not matches:
+        return None
+    nearest = max(matches, key=lambda m: (m[0], m[1].priority))[1]
+    same = [m for m in matches if (m[1].kind, m[1].indicator) == (nearest.kind, nearest.indicator)]
+    _, rule, trigger_end = max(same, key=lambda m: (m[1].priority, m[0]))
+    return rule, trigger_end
+
+
+def _allowed(doc: _Document, rule: Rule, sentence: _Sentence, start: int, end: int) -> bool:
+    """The rule's forbidden and required words, and its stance on cumulative stocks."""
+    text = doc.text
+    if rule.forbid and rule.forbid.search(text, start, end):
+        return False
+    if rule.no_stock and doc.reading.cumulative.search(text, start, end):
+        return False
+    if rule.forbid_in_sentence and rule.forbid_in_sentence.search(text, sentence.start, sentence.end):
+        return False
+    return not rule.require_in_sentence or bool(rule.require_in_sentence.search(text, sentence.start, sentence.end))
+
+
+def _is_part(doc: _Document, sentence: _Sentence, q: Quantity, earlier: list[int]) -> bool:
+    """A value in brackets is a part; so is one after 其中 that follows a value of the same code
+    (主动公开165条，其中网站106条)."""
+    if sentence.in_brackets(q.start):
+        return True
+    return any(doc.reading.part.search(doc.text, end, q.start) for end in earlier)
+
+
+def _read_rates(doc: _Document, rules: tuple[Rule, ...]) -> list[_Candidate]:
+    rate_rules = [r for r in rules if r.kind == "rate" and r.applies_to(doc.report_type)]
+    found = []
+    for sentence in doc.sentences:
+        names: dict[int, tuple[int, list[Rule]]] = {}  # a name's end -> its start, the rules naming it
+        for rule in rate_rules:
+            for m in rule.triggers.finditer(doc.text, sentence.start, sentence.end):
+                start, named = names.get(m.end(), (m.start(), []))
+                names[m.end()] = (min(start, m.start()), [*named, rule])
+        read = []
+        for name_end, (name_start, named) in sorted(names.items()):
+            q = _rate_value(doc, sentence, name_end)
+            if q is None or not doc.is_current(sentence, q):
+                continue
+            clause_start = sentence.clause_at(name_start)[0]
+            for rule in _rate_owners(doc, _subject_scopes(sentence, names, name_start, named), name_start, named):
+                if rule.indicator and _allowed(doc, rule, sentence, clause_start, q.end):
+                    read.append((_candidate(doc, sentence.span, rule.indicator, q.value, "%", q.qualifier, rule), False))
+        found += _without_scopes(read)
+    return found
+
+
+def _subject_scopes(sentence: _Sentence, names: dict[int, tuple[int, list[Rule]]], name_start: int,
+                    named: list[Rule]) -> tuple[int, ...]:
+    """Where the stretches to look for a rate's subjects start, narrowest first: its clause,
+    since the sentence's previous rate, since the previous rate of the same name, the sentence
+    (人大建议办结率100%，满意率98%，政协提案…满意率96%: the second 满意率 is the 政协's)."""
+    codes = {r.indicator for r in named if r.indicator}
+    previous_rate = [q.end for q in sentence.quantities if q.unit == "%" and q.end <= name_start]
+    previous_name = [end for end, (_, other) in names.items() if end <= name_start and codes & {r.indicator for r in other}]
+    return (
+        sentence.clause_at(name_start)[0],
+        max(previous_rate, default=sentence.start),
+        max(previous_name, default=sentence.start),
+        sentence.start,
+    )
+
+
+def _rate_value(doc: _Document, sentence: _Sentence, name_end: int) -> Quantity | None:
+    """The percent a rate's name states: right after it, or after coordinated names and a verb."""
+    link = doc.reading.rate_link.match(doc.text, name_end, sentence.end)
+    at = link.end() if link else name_end
+    q = next((q for q in sentence.quantities if q.start <= at <= q.number_start), None)
+    return q if q is not None and q.unit == "%" and q.value <= 100 else None
+
+
+def _rate_owners(doc: _Document, scopes: tuple[int, ...], name_start: int, named: list[Rule]) -> list[Rule]:
+    """Whose rate a name states: rows needing no subject, plus the family whose subjects stand
+    nearest before the name in the narrowest of `scopes` that names any, or failing any subject,
+    the rows the report type implies. A row without indicator is a family of its own that reads
+    nothing (a hotline's 满意率)."""
+    fixed = [r for r in named if r.subjects is None]
+    for scope_start in scopes:
+        nearest = {}
+        for rule in named:
+            if rule.subjects is not None:
+                ends = [m.end() for m in rule.subjects.finditer(doc.text, scope_start, name_start)]
+                if ends:
+                    nearest[rule] = ends[-1]
+        if nearest:
+            family = _family(max(nearest, key=nearest.get))
+            return fixed + [r for r in nearest if _family(r) == family]
+    return fixed + [r for r in named if r.subjects is not None and doc.report_type in r.implied_by_report]
+
+
+def _family(rule: Rule) -> str | None:
+    return indicators()[rule.indicator].family if rule.indicator else None
+
+
+def _read_zeros(doc: _Document, rules: tuple[Rule, ...]) -> list[_Candidate]:
+    """Explicit zeros: what a negation governs in its clause (未收到政府信息公开申请)."""
+    zero_rules = [r for r in rules if r.kind == "zero" and r.applies_to(doc.report_type)]
+    found = []
+    text = doc.text
+    for sentence in doc.sentences:
+        for negation in doc.reading.negation.finditer(text, sentence.start, sentence.end):
+            clause = sentence.clause_at(negation.start())
+            stated = _year_of(sentence, clause[0], negation.start())
+            if doc.year is not None and stated is not None and stated != doc.year:
+                continue
+            window = (negation.end(), min(clause[1], negation.end() + doc.reading.negation_reach))
+            for rule in _negated(doc, window, zero_rules):
+                if _allowed(doc, rule, sentence, clause[0], clause[1]):
+                    if code := doc.indicator(rule, sentence, clause[1]):
+                        found.append(_candidate(doc, sentence.span, code, 0, "", None, rule))
+    return found
+
+
+def _negated(doc: _Document, window: tuple[int, int], rules: list[Rule]) -> list[Rule]:
+    """The rows whose terms a negation governs: the last term of its window (the head of what is
+    negated), with the terms coordinated with it (行政复议或行政诉讼). A term that only qualifies
+    the head (因政府信息公开申请引发的行政复议) is not negated."""
+    terms = sorted(
+        ((m.start(), m.end(), rule) for rule in rules for m in rule.triggers.finditer(doc.text, *window)),
+        key=lambda term: term[1],
+    )
+    if not terms:
+        return []
+    negated = [terms[-1]]
+    for term in reversed(terms[:-1]):
+        if term[1] <= negated[-1][0] and doc.reading.coordination.fullmatch(doc.text, term[1], negated[-1][0]):
+            negated.append(term)
+    return list(dict.fromkeys(rule for _, _, rule in negated))
+
+
+def _read_tables(doc: _Document, rules: tuple[Rule, ...]) -> list[_Candidate]:
+    """Rows of the standard tables: numbers after a row label (the last is the 总计), or the
+    first full row of numbers after a block's heading (its cells added up)."""
+    found = []
+    text = doc.text
+    for rule in (r for r in rules if r.kind == "table" and r.applies_to(doc.report_type)):
+        for label in rule.triggers.finditer(text):
+            run = _table_row(text, label.end(), rule.row_length)
+            if run is None:
+                continue
+            numbers = [int(n) for n in CELL_NUMBER.findall(run.group())]
+            value = numbers[-1] if rule.cells == "last" else sum(numbers[i] for i in rule.cells)
+            found.append(_candidate(doc, (label.start(), run.end()), rule.indicator, value, "", None, rule))
+    return found
+
+
+def _table_row(text: str, start: int, row_length: int | None) -> re.Match | None:
+    """The numbers of a row (after the label's bars, notes in brackets and unit cell), or the
+    first run of `row_length` numbers after a block heading."""
+    if row_length is None:
+        return TABLE_RUN.match(text, TABLE_GAP.match(text, start).end())
+    for run in TABLE_RUN.finditer(text, start, start + TABLE_REACH):
+        if len(CELL_NUMBER.findall(run.group())) >= row_length:
+            return run
+    return None
+
+
+# ---------------------------------------------------------------------------- choosing
+
+
+def _choose(candidates: list[_Candidate]) -> list[Fact]:
+    """One fact per indicator: the highest priority, then a whole rather than a part, then the
+    largest count (a total is at least each of its parts) or the first rate."""
+    best: dict[str, _Candidate] = {}
+
+    def rank(c: _Candidate) -> tuple:
+        return (c.priority, not c.is_part, 0 if c.is_rate else c.fact.value, -c.fact.span_start)
+
+    for c in candidates:
+        current = best.get(c.fact.indicator)
+        if current is None or rank(c) > rank(current):
+            best[c.fact.indicator] = c
+    return sorted((c.fact for c in best.values()), key=lambda f: (f.span_start, f.indicator))

@@ -1,0 +1,91 @@
+"""Quantities in Chinese report text: Arabic and Chinese numerals, percents, qualifiers, units.
+
+    共办理三十三件 -> 33 件;  500余件 -> 500 件 over;  近500件 -> 500 件 about;
+    满意率99.8% -> 99.8 %;  百分之九十九点八 -> 99.8 %;  百分之百 -> 100 %;  1.2万条 -> 12000 条
+
+Chinese numerals go through cn2an, which rejects qualifiers and 百分之 (see
+../shared/notes/dependencies.md), so those are taken off first. A Chinese numeral counts only
+when a unit follows (一是, 一站式 and 八五普法 are words, not quantities); an Arabic number
+counts with or without a unit (a year, a phone number), so that callers can see it is there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+# Measure words, longest first so that 件次 is not read as 件.
+UNITS = (
+    "个百分点", "件次", "人次", "批次", "天次", "户次", "课时", "小时", "万元", "亿元",
+    "件", "条", "篇", "宗", "起", "批", "次", "人", "名", "个", "项", "家", "场", "期", "份", "部",
+    "所", "户", "处", "届", "天", "年", "月", "日", "号", "元", "%",
+)
+QUALIFIER_BEFORE = {"近": "about", "约": "about", "大约": "about", "逾": "over", "超过": "over"}
+QUALIFIER_AFTER = {"余": "over", "多": "over"}
+CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+
+_unit = "|".join(re.escape(u) for u in UNITS)
+_before = "|".join(sorted(QUALIFIER_BEFORE, key=len, reverse=True))
+QUANTITY = re.compile(
+    rf"(?P<before>{_before})?"
+    r"(?:百分之(?P<percent>百|[零〇一二两三四五六七八九十百点]+)"
+    r"|(?P<arabic>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
+    rf"|(?P<chinese>[{CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?))"
+    r"(?P<after>余|多)?(?P<scale>万|亿)?(?P<after2>余|多)?"
+    rf"(?P<unit>{_unit})?"
+)
+SCALE = {"万": 10_000, "亿": 100_000_000}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int  # the whole mention, qualifier and unit included
+    end: int
+    value: float
+    unit: str  # a measure word of UNITS, "%" for percents, "" when none follows
+    qualifier: str | None  # None | "over" | "about"
+    number_start: int  # where the number itself begins (after 近/约)
+
+    @property
+    def is_integer(self) -> bool:
+        return self.value == int(self.value)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in `text`, in order. Ordinals (第3次) are left out: they are ranks."""
+    found = []
+    for m in QUANTITY.finditer(text):
+        if m.group("chinese") and not (m.group("unit") or m.group("scale")):
+            continue  # 一是, 八五普法: words, not quantities
+        number_start = m.start() + len(m.group("before") or "")
+        if text[max(0, number_start - 1):number_start] == "第":
+            continue
+        value = _value(m)
+        if value is None:
+            continue
+        unit = "%" if m.group("percent") else (m.group("unit") or "")
+        qualifier = QUALIFIER_AFTER.get(m.group("after") or m.group("after2") or "") or QUALIFIER_BEFORE.get(m.group("before") or "")
+        found.append(Quantity(m.start(), m.end(), value, unit, qualifier, number_start))
+    return found
+
+
+def parse_number(numeral: str) -> float:
+    """An Arabic or Chinese numeral as a number: '2,872' -> 2872, '三十三' -> 33, '两千' -> 2000,
+    '九十九点八' -> 99.8, '百' -> 100. Raises ValueError for anything else."""
+    numeral = numeral.strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", numeral):
+        return float(numeral.replace(",", ""))
+    if numeral == "百":
+        return 100.0
+    return float(cn2an.cn2an(numeral, "smart"))
+
+
+def _value(m: re.Match) -> float | None:
+    numeral = m.group("percent") or m.group("arabic") or m.group("chinese")
+    try:
+        value = parse_number(numeral)
+    except ValueError:
+        return None
+    return value * SCALE.get(m.group("scale") or "", 1)

@@ -1,0 +1,355 @@
+"""The extractor's reading rules, one or more examples each (sentences written for these tests),
+and the two seed reports."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from etl.detect import detect
+from etl.extract import RULES_PATH, extract, load_rules
+from etl.indicators import indicators
+from etl.normalise import normalise
+
+SEEDS = Path(__file__).resolve().parents[1] / "data" / "reports"
+
+
+def facts(text: str, year: int | None = 2022, report_type: str = "法治政府建设") -> dict[str, float]:
+    return {f.indicator: f.value for f in extract(normalise(text), year, report_type)}
+
+
+# ------------------------------------------------------------------ numbers and units
+
+
+def test_chinese_numerals_are_numbers() -> None:
+    assert facts("全年办理人大代表建议三十三件、政协提案二十二件。") == {
+        "proposals.npc_count": 33,
+        "proposals.cppcc_count": 22,
+    }
+
+
+def test_percents_are_stored_as_the_number_before_the_sign() -> None:
+    assert facts("全年受理信访件120件，按期办结率99.8%，群众满意率百分之百。") == {
+        "petition.cases": 120,
+        "petition.completion_rate": 99.8,
+        "petition.satisfaction_rate": 100,
+    }
+
+
+def test_over_and_about_qualifiers_keep_the_stated_number() -> None:
+    found = {f.indicator: f for f in extract("全年主动公开政府信息500余条，收到政府信息公开申请近20件。", 2022, "政府信息公开")}
+    assert (found["disclosure.proactive"].value, found["disclosure.proactive"].qualifier) == (500, "over")
+    assert (found["disclosure.requests"].value, found["disclosure.requests"].qualifier) == (20, "about")
+
+
+def test_a_fact_carries_its_sentence_span_unit_and_rule() -> None:
+    text = normalise("一、总体情况\n2022年，我局主动公开政府信息165条。全年收到申请3件。")
+    (fact,) = [f for f in extract(text, 2022, "政府信息公开") if f.indicator == "disclosure.proactive"]
+    assert text[fact.span_start : fact.span_end] == fact.evidence == "2022年，我局主动公开政府信息165条。"
+    assert (fact.unit, fact.rule) == ("条", "proactive.main")
+
+
+# ------------------------------------------------------------------ shared rates
+
+
+def test_a_rate_after_two_subjects_counts_for_both() -> None:
+    assert facts("今年共办理人大建议33件、政协提案22件，满意率100%。") == {
+        "proposals.npc_count": 33,
+        "proposals.cppcc_count": 22,
+        "proposals.npc_satisfaction": 100,
+        "proposals.cppcc_satisfaction": 100,
+    }
+
+
+def test_coordinated_rate_names_share_one_value() -> None:
+    assert facts("全年建议提案办结率、满意率均为100%。") == {
+        "proposals.npc_completion": 100,
+        "proposals.cppcc_completion": 100,
+        "proposals.npc_satisfaction": 100,
+        "proposals.cppcc_satisfaction": 100,
+    }
+
+
+def test_a_rate_belongs_to_the_nearest_subject() -> None:
+    text = "全年办理市人大代表建议40件，办结率100%，代表满意率99%，政协提案30件，办结率97%，委员满意率98%。"
+    assert facts(text) == {
+        "proposals.npc_count": 40,
+        "proposals.npc_completion": 100,
+        "proposals.npc_satisfaction": 99,
+        "proposals.cppcc_count": 30,
+        "proposals.cppcc_completion": 97,
+        "proposals.cppcc_satisfaction": 98,
+    }
+
+
+def test_rates_after_each_subject_are_that_subjects() -> None:
+    assert facts("人大建议办结率100%，满意率98%，政协提案办结率100%，满意率96%。") == {
+        "proposals.npc_completion": 100,
+        "proposals.npc_satisfaction": 98,
+        "proposals.cppcc_completion": 100,
+        "proposals.cppcc_satisfaction": 96,
+    }
+
+
+def test_a_rate_without_a_subject_belongs_to_the_report_type() -> None:
+    assert facts("全年按期办结率达到98%，群众满意率96.5%。", report_type="信访") == {
+        "petition.completion_rate": 98,
+        "petition.satisfaction_rate": 96.5,
+    }
+    assert facts("全年按期办结率达到98%，群众满意率96.5%。", report_type="法治政府建设") == {}
+
+
+def test_head_appearance_rate_needs_no_subject() -> None:
+    assert facts("行政机关负责人出庭应诉率为95.6%，较上年提高10个百分点。") == {"litigation.head_appearance_rate": 95.6}
+
+
+# ------------------------------------------------------------------ breaks inside sentences
+
+
+def test_a_break_inside_a_sentence_does_not_break_it() -> None:
+    assert facts("认真落实出庭应诉制度，行政机关负责人出庭应诉率达到\n\n100%。") == {"litigation.head_appearance_rate": 100}
+    assert facts("本区累计主动公开政府信息\n5928\n条，其中，本年度新增主动公开政府信息\n2110\n条。", report_type="政府信息公开") == {
+        "disclosure.proactive": 2110
+    }
+
+
+# ------------------------------------------------------------------ other years, comparisons, stocks
+
+
+def test_values_of_other_years_and_comparisons_are_not_facts() -> None:
+    text = "2023年度，我局共收到政府信息公开申请40件，比2022年(52件)下降23%，上年同期为52件。"
+    assert facts(text, 2023, "政府信息公开") == {"disclosure.requests": 40}
+    assert facts("2021年共受理行政复议案件8件。", 2022) == {}
+
+
+def test_differences_and_multi_year_totals_are_not_facts() -> None:
+    assert facts("与上年相比，受理行政诉讼案件增加5件。近三年共办理行政复议案件150件。") == {}
+    assert facts("2020年1月至2022年11月，共受理行政诉讼案件260件。") == {}
+
+
+def test_a_cumulative_stock_is_not_the_years_count() -> None:
+    text = "截至年底累计主动公开政府信息6000条，本年度新增1200条。"
+    assert facts(text, report_type="政府信息公开") == {"disclosure.proactive": 1200}
+    assert facts("全年累计主动公开政府信息1200条。", report_type="政府信息公开") == {"disclosure.proactive": 1200}
+
+
+# ------------------------------------------------------------------ numbers that are not facts
+
+
+def test_dates_document_numbers_plans_and_ranks_are_not_facts() -> None:
+    text = (
+        "根据《关于印发〈工作方案〉的通知》（示资规发〔2022〕9号），组织实施“八五”普法规划，"
+        "于2022年3月15日召开推进会，我局在全市考核中排名第3位。"
+    )
+    assert facts(text) == {}
+
+
+def test_counts_of_other_things_are_not_facts() -> None:
+    text = (
+        "组织党组中心组学法4次，举办法治培训12场，覆盖全区36个街镇。"
+        "12345热线受理群众诉求3456件，办结率99%，满意率97%。"
+        "“好差评”评价2000条，满意率100%。区长信箱收到来信183件，答复率100%。"
+    )
+    assert facts(text, report_type="信访") == {}
+
+
+# ------------------------------------------------------------------ explicit zeros
+
+
+def test_no_request_received_is_a_zero() -> None:
+    assert facts("本年度我单位未收到政府信息公开申请。", report_type="政府信息公开") == {"disclosure.requests": 0}
+
+
+def test_no_reconsideration_or_lawsuit_is_two_zeros() -> None:
+    assert facts("全年未发生行政复议和行政诉讼案件。") == {"litigation.reviews": 0, "litigation.lawsuits": 0}
+
+
+def test_zeros_tied_to_disclosure_are_disclosure_codes() -> None:
+    assert facts("全年办理依申请公开15件，未发生行政诉讼或复议。") == {
+        "disclosure.requests": 15,
+        "disclosure.reviews": 0,
+        "disclosure.lawsuits": 0,
+    }
+    assert facts("未发生因政府信息公开申请引发的行政复议、行政诉讼。") == {"disclosure.reviews": 0, "disclosure.lawsuits": 0}
+
+
+def test_a_negated_correction_is_not_a_zero_count() -> None:
+    assert facts("全年行政复议无纠错案件。") == {}
+
+
+def test_silence_is_not_a_zero() -> None:
+    assert facts("我局高度重视行政复议和行政应诉工作。") == {}
+
+
+# ------------------------------------------------------------------ totals and parts
+
+
+def test_a_total_wins_over_its_parts() -> None:
+    assert facts("2022年，我局主动公开政府信息165条，其中网站106条、平台59条。", report_type="政府信息公开") == {
+        "disclosure.proactive": 165
+    }
+    assert facts("共承办区人大代表建议37件（主办34件、协办3件）和区政协提案16件（主办7件、协办9件）。") == {
+        "proposals.npc_count": 37,
+        "proposals.cppcc_count": 16,
+    }
+    assert facts("共受理群众信访事项235件，其中来信45件、网上信访70件。") == {"petition.cases": 235}
+
+
+def test_a_combined_total_of_two_codes_is_neither() -> None:
+    assert facts("共办理人大代表建议和政协委员提案126件，其中人大代表建议68件、政协委员提案58件。") == {
+        "proposals.npc_count": 68,
+        "proposals.cppcc_count": 58,
+    }
+
+
+def test_lawsuits_and_reconsiderations_as_one_total_are_combined() -> None:
+    assert facts("全年共办理诉讼复议各类案件30件。") == {"litigation.combined": 30}
+
+
+def test_respectively_and_each_split_a_coordinated_pair() -> None:
+    assert facts("行政复议、行政诉讼案件分别为5件、3件。") == {"litigation.reviews": 5, "litigation.lawsuits": 3}
+    assert facts("行政复议、行政诉讼案件均为0件。") == {"litigation.reviews": 0, "litigation.lawsuits": 0}
+
+
+def test_several_scopes_without_a_total_give_no_fact() -> None:
+    assert facts("全年办理市人大代表建议30件、区人大代表建议12件。") == {}
+    assert facts("全年共办理人大代表建议42件，市人大代表建议30件、区人大代表建议12件。") == {"proposals.npc_count": 42}
+    assert facts("信访部门满意度98.8%，责任单位满意度97.4%。", report_type="信访") == {}
+
+
+# ------------------------------------------------------------------ tables
+
+
+def test_the_new_requests_row_total_is_its_last_cell() -> None:
+    text = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "一、本年新收政府信息公开申请数量 | 10 | 2 | 0 | 0 | 0 | 1 | 13\n"
+        "二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1"
+    )
+    assert facts(text, report_type="政府信息公开") == {"disclosure.requests": 13}
+
+
+def test_table_cells_on_lines_of_their_own_are_read_too() -> None:
+    text = "一、本年新收政府信息公开申请数量 |\n3 |\n0 |\n1 |\n4 |\n二、上年结转政府信息公开申请数量 |\n0 |"
+    assert facts(text, report_type="政府信息公开") == {"disclosure.requests": 4}
+
+
+def test_the_reconsideration_and_lawsuit_table_gives_its_totals() -> None:
+    header = " | ".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])
+    text = (
+        "四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉讼\n"
+        f"{header} | 未经复议直接起诉 | 复议后起诉\n{header} | {header}\n"
+        "1 | 0 | 0 | 1 | 2 | 0 | 1 | 0 | 2 | 3 | 0 | 0 | 0 | 1 | 1"
+    )
+    assert facts(text, report_type="政府信息公开") == {"disclosure.reviews": 2, "disclosure.lawsuits": 4}
+
+
+# ------------------------------------------------------------------ disclosure or litigation
+
+
+def test_reconsiderations_about_disclosure_are_disclosure_codes() -> None:
+    assert facts("本年度因政府信息公开被申请行政复议2件、提起行政诉讼1件。") == {
+        "disclosure.reviews": 2,
+        "disclosure.lawsuits": 1,
+    }
+
+
+def test_the_bodys_cases_in_general_are_litigation_codes() -> None:
+    text = "全年受理行政复议案件12件，行政诉讼案件8件，其中败诉1件，行政机关负责人出庭应诉率达100%。"
+    assert facts(text) == {
+        "litigation.reviews": 12,
+        "litigation.lawsuits": 8,
+        "litigation.losses": 1,
+        "litigation.head_appearance_rate": 100,
+    }
+
+
+def test_disclosure_named_elsewhere_in_the_sentence_does_not_tie_the_bodys_cases() -> None:
+    assert facts("深化政务公开，政府信息公开、行政应诉等工作有序开展，全年行政复议案件5件。") == {"litigation.reviews": 5}
+
+
+def test_the_section_heading_ties_cases_to_disclosure() -> None:
+    text = "（二）依申请公开情况\n全年受理申请14件。其中6件申请进入行政复议程序。"
+    assert facts(text, report_type="其他") == {"disclosure.reviews": 6}
+
+
+def test_received_cases_win_over_concluded_ones() -> None:
+    assert facts("全年共收到行政复议申请56件，依法受理48件。全年共审结行政复议案件45件，纠错3件。") == {"litigation.reviews": 56}
+
+
+# ------------------------------------------------------------------ petitions
+
+
+def test_petition_cases_and_visits() -> None:
+    assert facts("全年共处理来信、来访、网上信访等各类信访件501件，接待群众来访23批次，完成率99.8%，满意率95%。") == {
+        "petition.cases": 501,
+        "petition.visits": 23,
+        "petition.completion_rate": 99.8,
+        "petition.satisfaction_rate": 95,
+    }
+
+
+def test_trips_to_higher_levels_are_not_visits() -> None:
+    assert facts("全年接待信访群众300批，进京访2批、赴省访5批。", report_type="信访") == {"petition.visits": 300}
+
+
+# ------------------------------------------------------------------ the seeds, the rules file, speed
+
+
+def test_the_pudong_seed_yields_no_facts() -> None:
+    text = normalise((SEEDS / "000_5238e1c1aba64612.txt").read_text(encoding="utf-8"))
+    meta = detect(text)
+    assert extract(text, meta.year, meta.report_type) == []
+
+
+def test_the_wujiang_seed_yields_its_14_facts() -> None:
+    text = normalise((SEEDS / "004_c58330313368c4e5.txt").read_text(encoding="utf-8"))
+    meta = detect(text)
+    found = {f.indicator: f.value for f in extract(text, meta.year, meta.report_type)}
+    assert found == {
+        "disclosure.proactive": 2872,
+        "disclosure.requests": 63,
+        "disclosure.reviews": 0,
+        "disclosure.lawsuits": 0,
+        "proposals.npc_count": 33,
+        "proposals.cppcc_count": 22,
+        "proposals.npc_satisfaction": 100,
+        "proposals.cppcc_satisfaction": 100,
+        "litigation.head_appearance_rate": 100,
+        "litigation.combined": 30,
+        "petition.cases": 501,
+        "petition.visits": 23,
+        "petition.completion_rate": 99.8,
+        "petition.satisfaction_rate": 95,
+    }
+
+
+def test_every_rule_reads_a_known_indicator() -> None:
+    rules, _ = load_rules()
+    assert {r.indicator for r in rules if r.indicator} <= set(indicators())
+    assert len({r.id for r in rules}) == len(rules)
+
+
+def test_a_rule_naming_an_unknown_code_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "rules.toml"
+    bad.write_text(RULES_PATH.read_text(encoding="utf-8").replace('"disclosure.proactive"', '"disclosure.proactiv"', 1), encoding="utf-8")
+    with pytest.raises(ValueError, match="disclosure.proactiv"):
+        load_rules(bad)
+
+
+def test_a_misspelt_field_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "rules.toml"
+    bad.write_text(RULES_PATH.read_text(encoding="utf-8").replace("forbid =", "forbids =", 1), encoding="utf-8")
+    with pytest.raises(ValueError, match="forbids"):
+        load_rules(bad)
+
+
+def test_a_10_kb_report_extracts_well_under_50_ms() -> None:
+    text = normalise((SEEDS / "004_c58330313368c4e5.txt").read_text(encoding="utf-8"))
+    text = (text + "\n") * (10_000 // len(text) + 1)
+    extract(text, 2021, "法治政府建设")  # rules compiled once
+    started = time.perf_counter()
+    extract(text, 2021, "法治政府建设")
+    assert time.perf_counter() - started < 0.05
