@@ -47,7 +47,7 @@ TITLE_CUT_RE = re.compile(r"关于|(?:19|20)\d{2}\s*年|\s")
 
 @dataclass(frozen=True)
 class _Tables:
-    report_types: tuple[tuple[str, tuple[str, ...]], ...]
+    report_types: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]  # name, title keywords, body keywords
     sectors: tuple[tuple[str, tuple[str, ...]], ...]
 
 
@@ -55,7 +55,7 @@ class _Tables:
 def _tables() -> _Tables:
     data = tomllib.loads(Path(__file__).with_name("detect.toml").read_text(encoding="utf-8"))
     return _Tables(
-        report_types=tuple((row["name"], tuple(row["keywords"])) for row in data["report_type"]),
+        report_types=tuple((row["name"], tuple(row["title"]), tuple(row["body"])) for row in data["report_type"]),
         sectors=tuple((row["name"], tuple(row["keywords"])) for row in data["sector"]),
     )
 
@@ -311,11 +311,14 @@ def _year(text: str, title_line: str | None) -> int | None:
 
 
 def _report_type(title_line: str | None, text: str) -> str:
-    for haystack in (title_line or "", text[:1500]):
-        for name, keywords in _tables().report_types:
-            if any(k in haystack for k in keywords):
-                return name
-    return "其他"
+    types = _tables().report_types
+    for name, title_keywords, _ in types:
+        if title_line and any(k in title_line for k in title_keywords):
+            return name
+    opening = text[:3000]
+    counts = {name: sum(opening.count(k) for k in body_keywords) for name, _, body_keywords in types}
+    best = max(counts, key=lambda name: counts[name])  # the first of equals, in table order
+    return best if counts[best] else "其他"
 
 
 def _sector(core: str) -> str | None:
