@@ -292,12 +292,21 @@ def _load(
     con.register("seen_files", seen)
     con.execute("UPDATE report_files SET last_run_id = ? WHERE source_path IN (SELECT source_path FROM seen_files)", [run_id])
     under_roots = " OR ".join(["starts_with(source_path, ?)"] * len(roots))
-    summary.files_removed = con.execute(
+    removed = con.execute(
         f"UPDATE report_files SET status = 'removed' WHERE status <> 'removed' AND ({under_roots})"
         " AND source_path NOT IN (SELECT source_path FROM seen_files) RETURNING source_path",
         [str(root) + os.sep for root in roots],
-    ).fetchall().__len__()
+    ).fetchall()
+    summary.files_removed = len(removed)
     con.unregister("seen_files")
+    # A report whose first file went away but whose copy stays is now shown from the copy.
+    con.execute(
+        "UPDATE reports SET source_path = live.source_path, format = live.format FROM"
+        " (SELECT report_id, min(source_path) AS source_path, min(format) AS format FROM report_files"
+        "  WHERE status IN ('loaded', 'duplicate') GROUP BY report_id) AS live"
+        " WHERE live.report_id = reports.report_id AND reports.source_path NOT IN"
+        " (SELECT source_path FROM report_files WHERE status IN ('loaded', 'duplicate'))"
+    )
     con.execute(
         "UPDATE reports SET retired_at = ? WHERE retired_at IS NULL AND report_id NOT IN"
         " (SELECT report_id FROM report_files WHERE status IN ('loaded', 'duplicate'))",

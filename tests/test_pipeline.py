@@ -248,3 +248,16 @@ def test_kill_9_at_any_moment_leaves_a_good_warehouse(reports: Path, warehouse: 
     finished = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert finished.returncode == 0, finished.stderr
     assert len(snapshot(warehouse)["reports"]) == 2 + demo.reports
+
+
+def test_a_report_outlives_its_first_file_while_a_copy_remains(reports: Path, warehouse: Path) -> None:
+    copy = reports / "zz-copy.txt"
+    copy.write_bytes((reports / WUJIANG).read_bytes() + b"\n")  # other bytes, same normalised text
+    run([reports], warehouse)
+    assert query(warehouse, "SELECT status FROM report_files WHERE source_path = ?", [str(copy)]) == [("duplicate",)]
+    (reports / WUJIANG).unlink()
+
+    run([reports], warehouse)
+
+    assert query(warehouse, "SELECT value FROM indicator_values WHERE indicator = 'petition.cases'") == [(501.0,)]
+    assert query(warehouse, "SELECT source_path FROM reports WHERE retired_at IS NULL AND source_path LIKE '%copy%'") == [(str(copy),)]
