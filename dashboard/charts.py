@@ -1,0 +1,273 @@
+"""Plotly figures built from query results: one look (fonts, Okabe–Ito colours) for every chart.
+
+Every point or bar that stands for a fact carries `customdata = [report_id, indicator]`, which
+the evidence panel turns into the sentence the number came from.
+"""
+
+from __future__ import annotations
+
+import math
+
+import plotly.graph_objects as go
+import polars as pl
+from plotly.subplots import make_subplots
+
+from dashboard import texts
+
+FONT_FAMILY = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif'
+
+# Okabe–Ito, the palette readable with every common colour-vision deficiency.
+OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#000000", "#F0E442"]
+# Laggard and leader: the same two colours on every page (vermillion against blue).
+STANDING_COLOURS = {"laggard": "#D55E00", "leader": "#0072B2", "par": "#BBBBBB", "neutral": "#777777"}
+# Diverging scale of oriented gaps: worse (negative) vermillion, better (positive) blue.
+GAP_SCALE = [[0.0, "#D55E00"], [0.5, "#F7F7F7"], [1.0, "#0072B2"]]
+# Gaps of indicators without a better direction: one hue, no good/bad reading.
+NEUTRAL_SCALE = [[0.0, "#F7F7F7"], [1.0, "#555555"]]
+COVERAGE_COLOURS = {"reported": "#56B4E9", "missing": "#E69F00", "no_report": "#EEEEEE"}
+MISSING_CELL = "#D9D9D9"  # heatmap cells without a value
+BAND_FILL = "rgba(119, 119, 119, 0.18)"
+
+
+def graph_config(filename: str) -> dict:
+    """dcc.Graph config: a PNG download named after the chart, no plotly logo."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    }
+
+
+def _layout(fig: go.Figure, height: int, **overrides) -> go.Figure:
+    fig.update_layout(**{
+        "font": {"family": FONT_FAMILY, "size": 13, "color": "#222"},
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "white",
+        "hoverlabel": {"font": {"family": FONT_FAMILY}},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        **overrides,
+    })
+    fig.update_xaxes(automargin=True, gridcolor="#EEE", zerolinecolor="#CCC")
+    fig.update_yaxes(automargin=True, gridcolor="#EEE", zerolinecolor="#CCC")
+    return fig
+
+
+def _shown_unit(unit: str, mode: str) -> str:
+    if mode == "index":
+        return ""
+    if mode == "yoy":
+        return texts.YOY_RATE_UNIT if unit == "%" else "%"
+    return unit
+
+
+def _grid(df: pl.DataFrame, row: str, column: str, value: str, rows: list, columns: list) -> list[list]:
+    """`value` laid out as rows × columns (None where a cell has no row in `df`)."""
+    cells = dict(zip(zip(df[row], df[column]), df[value]))
+    return [[cells.get((r, c)) for c in columns] for r in rows]
+
+
+def empty(message: str = texts.NO_DATA) -> go.Figure:
+    """A blank figure that says why it is blank."""
+    fig = go.Figure()
+    fig.add_annotation(text=message, showarrow=False, font={"size": 16, "color": "#777"})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, 260)
+
+
+def coverage_heatmap(df: pl.DataFrame) -> go.Figure:
+    """Agencies × indicators; colour says reported / missing / no report that year."""
+    if df.is_empty():
+        return empty()
+    statuses = list(COVERAGE_COLOURS)
+    agencies = df["agency"].unique(maintain_order=True).to_list()
+    indicators = df["indicator_name"].unique(maintain_order=True).to_list()
+
+    def matrix(column: str) -> list[list]:
+        return _grid(df, "agency", "indicator_name", column, agencies, indicators)
+
+    codes = [[statuses.index(s) for s in row] for row in matrix("status")]
+    hover = [
+        [texts.COVERAGE_LABELS[s] + (f"：{texts.number(v, u)}" if v is not None else "") for s, v, u in zip(*cells)]
+        for cells in zip(matrix("status"), matrix("value"), matrix("unit"))
+    ]
+    custom = [list(map(list, zip(r, i))) for r, i in zip(matrix("report_id"), matrix("indicator"))]
+    n = len(statuses)
+    scale = []
+    for i, status in enumerate(statuses):
+        scale += [[i / n, COVERAGE_COLOURS[status]], [(i + 1) / n, COVERAGE_COLOURS[status]]]
+    fig = go.Figure(go.Heatmap(
+        z=codes, x=indicators, y=agencies, zmin=-0.5, zmax=n - 0.5,
+        colorscale=scale, showscale=False, xgap=1, ygap=1,
+        customdata=custom, text=hover,
+        hovertemplate="%{y}<br>%{x}<br>%{text}<extra></extra>",
+    ))
+    for status in statuses:  # a legend for the three colours
+        fig.add_trace(go.Scatter(
+            x=[None], y=[None], mode="markers", name=texts.COVERAGE_LABELS[status],
+            marker={"symbol": "square", "size": 12, "color": COVERAGE_COLOURS[status]},
+        ))
+    fig.update_yaxes(autorange="reversed", showgrid=False)
+    fig.update_xaxes(side="top", tickangle=-40, showgrid=False)
+    return _layout(fig, 140 + 22 * len(agencies), legend={"orientation": "h", "y": -0.02, "yanchor": "top"})
+
+
+def trend(series: pl.DataFrame, band: pl.DataFrame, indicator: dict, mode: str) -> go.Figure:
+    """Chosen agencies' lines over the years with the peer median, its IQR band and the target."""
+    if series.is_empty() and band.is_empty():
+        return empty()
+    unit = _shown_unit(indicator["unit"], mode)
+    fig = go.Figure()
+    if not band.is_empty():
+        years = band["year"].to_list()
+        fig.add_trace(go.Scatter(
+            x=years + years[::-1], y=band["q3"].to_list() + band["q1"].to_list()[::-1],
+            fill="toself", fillcolor=BAND_FILL, mode="lines", line={"width": 0}, name=texts.TREND_BAND,
+            hoverinfo="skip",
+        ))
+        fig.add_trace(go.Scatter(
+            x=years, y=band["median"], mode="lines", name=texts.TREND_MEDIAN,
+            line={"color": "#555", "dash": "dash", "width": 2},
+            hovertemplate=f"{texts.TREND_MEDIAN} %{{x}}：%{{y:,.1f}} {unit}<extra></extra>",
+        ))
+    for n, (agency, rows) in enumerate(series.group_by("agency", maintain_order=True)):
+        fig.add_trace(go.Scatter(
+            x=rows["year"], y=rows["shown"], mode="lines+markers", name=agency[0],
+            line={"color": OKABE_ITO[n % len(OKABE_ITO)], "width": 2.5}, marker={"size": 9},
+            customdata=list(zip(rows["report_id"], [indicator["code"]] * rows.height)),
+            text=[texts.number(v, indicator["unit"]) for v in rows["value"]],
+            hovertemplate=f"{agency[0]} %{{x}}<br>%{{y:,.1f}} {unit}（原值 %{{text}}）<extra></extra>",
+        ))
+    if mode == "value" and indicator.get("target") is not None:
+        fig.add_hline(
+            y=indicator["target"], line={"color": "#009E73", "dash": "dot", "width": 2},
+            annotation_text=f"{texts.TARGET} {texts.number(indicator['target'], indicator['unit'])}",
+            annotation_position="bottom right",
+        )
+    fig.update_xaxes(dtick=1, tickformat="d", ticksuffix=" 年")
+    fig.update_yaxes(title_text=unit or texts.MODE_LABELS[mode])
+    return _layout(fig, 430, hovermode="closest")
+
+
+def gap_bars(df: pl.DataFrame, indicator: dict) -> go.Figure:
+    """One row per agency (laggards on top): its gap to the peer median, and to the target."""
+    if df.is_empty():
+        return empty()
+    unit = indicator["unit"]
+    custom = list(zip(df["report_id"], df["indicator"]))
+    hover = [
+        f"数值 {texts.number(v, unit)}<br>同类中位数 {texts.number(m, unit)}（{n} 家）"
+        for v, m, n in zip(df["value"], df["peer_median"], df["peer_n"])
+    ]
+    fig = go.Figure(go.Bar(
+        y=df["agency"], x=df["gap_median"], orientation="h", name=texts.GAP_TO_MEDIAN, showlegend=False,
+        marker={"color": [STANDING_COLOURS[s] for s in df["standing"]]},
+        customdata=custom, text=[texts.change(g, unit) for g in df["gap_median"]],
+        textposition="auto", cliponaxis=False, hovertext=hover,
+        hovertemplate="%{y}<br>" + texts.GAP_TO_MEDIAN + " %{text}<br>%{hovertext}<extra></extra>",
+    ))
+    if indicator.get("target") is not None:
+        fig.add_trace(go.Scatter(
+            y=df["agency"], x=df["gap_target"], mode="markers", name=texts.GAP_TO_TARGET,
+            marker={"symbol": "diamond", "size": 10, "color": "#009E73", "line": {"color": "white", "width": 1}},
+            customdata=custom, text=[texts.change(g, unit) for g in df["gap_target"]],
+            hovertemplate="%{y}<br>" + texts.GAP_TO_TARGET + " %{text}<extra></extra>",
+        ))
+    for standing in dict.fromkeys(df["standing"]):  # legend entries for the bar colours
+        fig.add_trace(go.Bar(
+            y=[None], x=[None], name=texts.STANDING_LABELS[standing], marker={"color": STANDING_COLOURS[standing]},
+        ))
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_xaxes(title_text=f"{texts.GAP_AXIS}（{_shown_unit(unit, 'yoy') if unit == '%' else unit}）",
+                     zeroline=True, zerolinewidth=2)
+    # Room for the labels outside the bars on both sides.
+    return _layout(fig, 120 + 26 * df.height, barmode="overlay", margin={"l": 10, "r": 100, "t": 30, "b": 10})
+
+
+def gap_heatmap(df: pl.DataFrame, indicator: dict) -> go.Figure:
+    """Agencies × years coloured by the gap to the peer median, oriented so that worse is vermillion."""
+    if df.is_empty():
+        return empty()
+    oriented = indicator.get("higher_is_better") is not None
+    colour_column = "oriented_gap" if oriented else "gap_median"
+    # Agencies in the order of the ranking: on average the furthest behind first.
+    agencies = (
+        df.group_by("agency").agg(pl.col(colour_column).mean())
+        .sort(colour_column, "agency", descending=[not oriented, False], nulls_last=True)["agency"].to_list()
+    )
+    years = sorted(df["year"].unique().to_list())
+
+    def matrix(column: str) -> list[list]:
+        return _grid(df, "agency", "year", column, agencies, years)
+
+    z = matrix(colour_column)
+    # Colours saturate at the 90th percentile of the gaps, so that one outlier does not wash out the rest.
+    limit = df[colour_column].abs().quantile(0.9) or 1
+    unit = indicator["unit"]
+    text = [[texts.change(v, unit) if v is not None else "" for v in row] for row in matrix("gap_median")]
+    custom = [[[r, indicator["code"]] for r in row] for row in matrix("report_id")]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=[str(y) for y in years], y=agencies, customdata=custom, text=text,
+        colorscale=GAP_SCALE if oriented else NEUTRAL_SCALE,
+        zmin=-limit, zmax=limit,
+        xgap=1, ygap=1, hoverongaps=False,
+        colorbar={"title": {"text": texts.GAP_AXIS}, "thickness": 12},
+        hovertemplate="%{y} %{x} 年<br>" + texts.GAP_TO_MEDIAN + " %{text}<extra></extra>",
+    ))
+    fig.update_yaxes(autorange="reversed", showgrid=False)
+    fig.update_xaxes(type="category", showgrid=False, ticksuffix=" 年")
+    return _layout(fig, 120 + 22 * len(agencies), plot_bgcolor=MISSING_CELL)
+
+
+def small_multiples(df: pl.DataFrame, indicators: pl.DataFrame) -> go.Figure:
+    """One small chart per indicator of one agency, coloured by its standing each year."""
+    shown = indicators.filter(pl.col("code").is_in(df["indicator"].unique().to_list()))
+    if shown.is_empty():
+        return empty()
+    columns = 3
+    rows = math.ceil(shown.height / columns)
+    fig = make_subplots(
+        rows=rows, cols=columns, subplot_titles=[f"{n}（{u}）" for n, u in zip(shown["name_zh"], shown["unit"])],
+        vertical_spacing=0.5 / rows if rows > 1 else 0.1, horizontal_spacing=0.07,
+    )
+    years = sorted(df["year"].unique().to_list())
+    for n, code in enumerate(shown["code"]):
+        data = df.filter(pl.col("indicator") == code)
+        fig.add_trace(go.Scatter(
+            x=data["year"], y=data["value"], mode="lines+markers", showlegend=False,
+            line={"color": "#999", "width": 1.5},
+            marker={"size": 10, "color": [STANDING_COLOURS[s] for s in data["standing"]]},
+            customdata=list(zip(data["report_id"], data["indicator"])),
+            text=[texts.STANDING_LABELS[s] for s in data["standing"]],
+            hovertemplate="%{x} 年：%{y:,.1f}<br>%{text}<extra></extra>",
+        ), row=n // columns + 1, col=n % columns + 1)
+    fig.update_xaxes(tickvals=years, ticktext=[str(y)[2:] + "年" for y in years], range=[years[0] - 0.5, years[-1] + 0.5])
+    fig.update_annotations(font={"size": 12})
+    return _layout(fig, 60 + 190 * rows, margin={"l": 10, "r": 10, "t": 40, "b": 10})
+
+
+def standing_dots(df: pl.DataFrame) -> go.Figure:
+    """Percentile among peers per indicator (100 = best) as a dot coloured by standing."""
+    if df.is_empty():
+        return empty()
+    hover = [
+        f"数值 {texts.number(v, u)}，同类中位数 {texts.number(m, u)}（{n} 家）<br>{texts.STANDING_LABELS[s]}"
+        for v, u, m, n, s in zip(df["value"], df["unit"], df["peer_median"], df["peer_n"], df["standing"])
+    ]
+    fig = go.Figure(go.Bar(  # a thin stem from 0, so that a percentile of 0 still shows
+        y=df["indicator_name"], x=df["percentile"], orientation="h", width=0.12, marker={"color": "#CCCCCC"},
+        hoverinfo="skip", showlegend=False,
+    ))
+    fig.add_trace(go.Scatter(
+        y=df["indicator_name"], x=df["percentile"], mode="markers+text", showlegend=False,
+        marker={"size": 14, "color": [STANDING_COLOURS[s] for s in df["standing"]], "line": {"color": "white", "width": 1}},
+        customdata=list(zip(df["report_id"], df["indicator"])),
+        text=[f"{p:.0f}" for p in df["percentile"]], textposition="middle right", hovertext=hover,
+        hovertemplate="%{y}<br>" + texts.PERCENTILE + " %{x:.0f}<br>%{hovertext}<extra></extra>",
+    ))
+    fig.add_vline(x=50, line={"color": "#555", "dash": "dash"})
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_xaxes(range=[-4, 110], title_text=texts.PERCENTILE)
+    return _layout(fig, 100 + 26 * df.height)

@@ -1,0 +1,252 @@
+"""Building blocks shared by the pages: the guarded page layout, state controls, cards, grids.
+
+State controls carry the id `{"type": "state", "field": <State field>}`; one callback in
+app.py writes whichever changed into the URL. Charts carry `{"type": "chart", "name": ...}`
+(their clicks open the evidence panel) and CSV buttons `{"type": "csv", "name": ...}` (their
+data comes from the exporter registered under the same name).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import replace
+
+import dash_ag_grid as dag
+import plotly.graph_objects as go
+import polars as pl
+from dash import dcc, html
+
+from dashboard import charts, db, queries, texts
+from dashboard.db import Warehouse, WarehouseUnavailable
+from dashboard.state import MODES, PEERS, State
+
+Exporter = Callable[[Warehouse, State], pl.DataFrame]
+EXPORTS: dict[str, Exporter] = {}
+
+
+def guarded(render: Callable[[Warehouse, State], object]) -> Callable[..., object]:
+    """A Dash page layout: reads the state from the URL's query parameters and renders it,
+    showing guidance instead of a traceback when the warehouse is missing or empty."""
+
+    @functools.wraps(render)
+    def layout(**params: object) -> object:
+        wh = db.current()
+        try:
+            if queries.report_count(wh) == 0:
+                return guidance(texts.EMPTY_TITLE, texts.EMPTY_BODY.format(path=wh.path), wh.path)
+            return render(wh, resolve(wh, State.from_params(params)))
+        except WarehouseUnavailable as exc:
+            return guidance(texts.MISSING_TITLE, texts.MISSING_BODY, wh.path, detail=str(exc))
+
+    return layout
+
+
+def guidance(title: str, body: str, path: object, detail: str | None = None) -> html.Div:
+    """What to do when there is nothing to show: run the ETL."""
+    return html.Div(className="guidance", children=[
+        html.H2(title),
+        html.P(body),
+        html.Pre(texts.MISSING_COMMAND.format(path=path)),
+        html.P(texts.MISSING_DEMO),
+        html.P(texts.MISSING_DETAIL.format(detail=detail), className="muted") if detail else None,
+    ])
+
+
+def resolve(wh: Warehouse, state: State) -> State:
+    """Fill the defaults a page needs: the latest year, the best-covered indicator, agencies."""
+    years = [int(v) for v in choices(wh)["year"]]
+    in_range = [y for y in years if (state.year_from or 0) <= y <= (state.year_to or 9999)] or years
+    year = state.year if state.year in in_range else (max(in_range) if in_range else None)
+    codes = queries.indicator_counts(wh, state)["indicator"].to_list()
+    indicator = state.indicator if state.indicator in codes else (codes[0] if codes else None)
+    state = replace(state, year=year, indicator=indicator)
+    if not state.agencies and indicator:
+        state = replace(state, agencies=queries.default_trend_agencies(wh, state))
+    agency_ids = queries.agency_table(wh)["agency_id"].to_list()
+    if state.agency not in agency_ids:
+        state = replace(state, agency=agency_ids[0] if agency_ids else None)
+    return state
+
+
+def choices(wh: Warehouse) -> dict[str, list[str]]:
+    """Values for each filter control (year, region, sector, level, report_type)."""
+    df = queries.filter_choices(wh)
+    return {field: df.filter(pl.col("field") == field)["value"].to_list()
+            for field in ("year", "region", "sector", "level", "report_type")}
+
+
+def indicator(wh: Warehouse, code: str | None) -> dict:
+    """One row of the indicator table as a dict (empty if unknown)."""
+    rows = queries.indicator_table(wh).filter(pl.col("code") == code)
+    return rows.row(0, named=True) if rows.height else {}
+
+
+def state_id(field: str) -> dict:
+    return {"type": "state", "field": field}
+
+
+def dropdown(field: str, label: str, options: list, value: object, **kwargs) -> html.Div:
+    return html.Div(className="control", children=[
+        html.Label(label),
+        dcc.Dropdown(id=state_id(field), options=options, value=value, placeholder=texts.ALL,
+                     labels=texts.DROPDOWN_LABELS, **kwargs),
+    ])
+
+
+def radio(field: str, label: str, labels: dict[str, str], value: str) -> html.Div:
+    return html.Div(className="control", children=[
+        html.Label(label),
+        dcc.RadioItems(id=state_id(field), options=[{"label": v, "value": k} for k, v in labels.items()],
+                       value=value, inline=True, className="radio"),
+    ])
+
+
+def filter_bar(wh: Warehouse, state: State, *extra: html.Div, year: bool = False) -> html.Div:
+    """The filters shared by every page (years, region, sector, level, report type, family)."""
+    c = choices(wh)
+    years = [int(y) for y in c["year"]]
+    families = queries.indicator_table(wh).unique("family", maintain_order=True)
+    controls = []
+    if len(years) > 1:
+        controls.append(html.Div(className="control years", children=[
+            html.Label(texts.FILTER_YEARS),
+            dcc.RangeSlider(
+                id=state_id("years"), min=min(years), max=max(years), step=1,
+                value=[state.year_from or min(years), state.year_to or max(years)],
+                marks={y: str(y) for y in years}, allowCross=False, allow_direct_input=False,
+            ),
+        ]))
+    if year:
+        controls.append(dropdown("year", texts.FILTER_YEAR, [{"label": texts.year(y), "value": y} for y in years],
+                                 state.year, clearable=False))
+    for field, label in (("region", texts.FILTER_REGION), ("sector", texts.FILTER_SECTOR),
+                         ("level", texts.FILTER_LEVEL), ("report_type", texts.FILTER_REPORT_TYPE)):
+        controls.append(dropdown(field, label, c[field], getattr(state, field)))
+    controls.append(dropdown(
+        "family", texts.FILTER_FAMILY,
+        [{"label": f, "value": code} for code, f in zip(families["family"], families["family_zh"])], state.family,
+    ))
+    return html.Div(className="filters", children=[*controls, *extra])
+
+
+def indicator_control(wh: Warehouse, state: State) -> html.Div:
+    table = queries.indicator_table(wh)
+    if state.family:
+        table = table.filter(pl.col("family") == state.family)
+    options = [{"label": f"{n}（{u}）", "value": c} for c, n, u in zip(table["code"], table["name_zh"], table["unit"])]
+    return dropdown("indicator", texts.FILTER_INDICATOR, options, state.indicator, clearable=False)
+
+
+def agency_options(wh: Warehouse) -> list[dict]:
+    table = queries.agency_table(wh)
+    return [{"label": n, "value": i} for i, n in zip(table["agency_id"], table["name"])]
+
+
+def peers_control(state: State) -> html.Div:
+    return radio("peers", texts.FILTER_PEERS, {p: texts.PEER_LABELS[p] for p in PEERS}, state.peers)
+
+
+def mode_control(state: State) -> html.Div:
+    return radio("mode", texts.FILTER_MODE, {m: texts.MODE_LABELS[m] for m in MODES}, state.mode)
+
+
+def demo_badge(shown: bool) -> html.Span | None:
+    return html.Span(texts.DEMO_BADGE, className="demo-badge", title=texts.DEMO_BADGE_HINT) if shown else None
+
+
+def has_demo(df: pl.DataFrame) -> bool:
+    """Whether any row is demo data or is compared with peers that include demo data."""
+    return any(bool(df[c].fill_null(False).any()) for c in ("is_demo", "peer_is_demo") if c in df.columns)
+
+
+def card(title: str, body: object, demo: bool = False, csv: str | None = None, note: str | None = None) -> html.Section:
+    """A titled panel; a 示例数据 badge when it shows demo data; a CSV button when data is exportable."""
+    return html.Section(className="card", children=[
+        html.Header(className="card-header", children=[
+            html.H3(title),
+            demo_badge(demo),
+            html.Button(texts.DOWNLOAD_CSV, id={"type": "csv", "name": csv}, className="csv-button") if csv else None,
+        ]),
+        html.P(note, className="note") if note else None,
+        body,
+    ])
+
+
+def chart(name: str, figure: go.Figure, filename: str) -> dcc.Graph:
+    """A graph whose clicks open the evidence panel and whose PNG is named `filename`."""
+    return dcc.Graph(id={"type": "chart", "name": name}, figure=figure, config=charts.graph_config(filename))
+
+
+def export(name: str) -> Callable[[Exporter], Exporter]:
+    """Register the data behind a chart or table for its CSV button."""
+
+    def register(func: Exporter) -> Exporter:
+        EXPORTS[name] = func
+        return func
+
+    return register
+
+
+WIDE_COLUMNS = {"evidence": 4, "source_path": 3, "title": 3, "agency": 2}
+
+
+def grid(grid_id: str | dict, df: pl.DataFrame, columns: list[str], height: int = 560) -> dag.AgGrid:
+    """A sortable, filterable table (dash-ag-grid) showing `columns` of `df`, labelled in Chinese.
+
+    Every column of `df` goes into the rows, so a selected row still carries e.g. its report_id."""
+    return dag.AgGrid(
+        id=grid_id,
+        rowData=df.to_dicts(),
+        columnDefs=[{"field": c, "headerName": texts.COLUMNS[c], "flex": WIDE_COLUMNS.get(c, 1)} for c in columns],
+        defaultColDef={"sortable": True, "filter": True, "resizable": True, "floatingFilter": True},
+        dashGridOptions={
+            "pagination": True, "paginationPageSize": 20, "localeText": texts.GRID_LOCALE,
+            "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
+        },
+        className="ag-theme-alpine",
+        style={"height": f"{height}px"},
+    )
+
+
+REPORT_COLUMNS = ["agency", "year", "report_type", "facts", "source_path"]
+
+
+def reports_grid(name: str, df: pl.DataFrame, columns: list[str] = REPORT_COLUMNS, height: int = 560) -> dag.AgGrid:
+    """A table of reports; selecting a row opens the report (see app.open_report)."""
+    return grid({"type": "reports-grid", "name": name}, df, columns, height)
+
+
+def highlighted(text: str, facts: pl.DataFrame) -> list:
+    """The report text with each fact's evidence span marked (facts sharing a sentence share a mark)."""
+    parts: list = []
+    cursor = 0
+    spans: dict[tuple[int, int], list[str]] = {}
+    for f in facts.iter_rows(named=True):
+        label = f"{f['indicator_name']}：{texts.number(f['value'], f['unit'])}"
+        spans.setdefault((f["span_start"], f["span_end"]), []).append(label)
+    for (start, end), labels in sorted(spans.items()):
+        start = max(start, cursor)
+        if end <= start:
+            continue
+        parts += [text[cursor:start], html.Mark(text[start:end], title="；".join(labels), className="fact")]
+        cursor = end
+    parts.append(text[cursor:])
+    return parts
+
+
+def evidence_view(row: dict, state: State) -> html.Div:
+    """The evidence panel's content for one fact: the sentence, its report, a link to the text."""
+    value = texts.fact_value(row["value"], row["unit"], row["qualifier"])
+    link = "/reports" + replace(state, report=row["report_id"]).to_query()
+    return html.Div([
+        html.P([texts.EVIDENCE_VALUE.format(indicator=row["indicator_name"], value=value), demo_badge(row["is_demo"])],
+               className="evidence-value"),
+        html.Blockquote(row["evidence"], className="evidence-sentence"),
+        html.P(texts.EVIDENCE_REPORT.format(agency=row["agency"] or texts.UNKNOWN, year=row["year"] or texts.UNKNOWN,
+                                            report_type=row["report_type"])),
+        html.P(row["title"], className="muted") if row["title"] else None,
+        html.P(texts.EVIDENCE_SOURCE.format(path=row["source_path"]), className="muted source"),
+        html.P(texts.REPORT_RETIRED, className="warning") if row["retired_at"] else None,
+        dcc.Link(texts.EVIDENCE_OPEN, href=link, className="evidence-open"),
+    ])

@@ -1,0 +1,1 @@
+"""The dashboard's pages (Dash pages: each module registers one path)."""

@@ -1,0 +1,63 @@
+"""机构: one agency's indicators over its years, where it stands among peers, and its reports."""
+
+from __future__ import annotations
+
+import dash
+import polars as pl
+from dash import html
+
+from dashboard import charts, queries, texts
+from dashboard.components import (agency_options, card, chart, dropdown, export, filter_bar, guarded, has_demo,
+                                  peers_control, reports_grid)
+from dashboard.db import Warehouse
+from dashboard.state import State
+
+dash.register_page(__name__, path="/agency", name=texts.PAGES["agency"], title=texts.PAGES["agency"], order=3)
+
+
+@export("agency-values")
+def values_data(wh: Warehouse, state: State) -> pl.DataFrame:
+    return queries.agency_standing(wh, state, state.agency)
+
+
+@export("agency-reports")
+def reports_data(wh: Warehouse, state: State) -> pl.DataFrame:
+    return queries.reports(wh, state, agency_id=state.agency)
+
+
+def standing_year(values: pl.DataFrame, year: int | None) -> int | None:
+    """The page's year if the agency has values that year, else its latest year with values."""
+    years = values["year"].unique().to_list()
+    return year if year in years else max(years, default=None)
+
+
+@guarded
+def layout(wh: Warehouse, state: State):
+    choose = dropdown("agency", texts.FILTER_AGENCY, agency_options(wh), state.agency, clearable=False)
+    filters = filter_bar(wh, state, choose, peers_control(state), year=True)
+    if state.agency is None:
+        return html.Div([filters, html.P(texts.AGENCY_CHOOSE)])
+    agency = queries.agency_table(wh).filter(pl.col("agency_id") == state.agency).row(0, named=True)
+    values = values_data(wh, state)
+    year = standing_year(values, state.year)
+    standing = values.filter(pl.col("year") == year)
+    reports = reports_data(wh, state)
+    meta = {k: agency[k] or texts.UNKNOWN for k in ("region", "sector", "level")}
+    return html.Div([
+        filters,
+        html.Div(className="agency-head", children=[
+            html.H2(texts.AGENCY_TITLE.format(agency=agency["name"])),
+            html.P(texts.AGENCY_META.format(**meta), className="muted"),
+        ]),
+        html.Div(className="two-columns", children=[
+            card(texts.AGENCY_STANDING_TITLE.format(year=year),
+                 chart("agency-standing", charts.standing_dots(standing), f"同类百分位-{agency['name']}-{year}"),
+                 demo=has_demo(standing), csv="agency-values"),
+            card(texts.AGENCY_REPORTS_TITLE, reports_grid("agency", reports, ["year", "report_type", "facts", "format"], height=420),
+                 demo=has_demo(reports), csv="agency-reports"),
+        ]),
+        card(texts.AGENCY_MULTIPLES_TITLE,
+             chart("agency-multiples", charts.small_multiples(values, queries.indicator_table(wh)),
+                   f"历年指标-{agency['name']}"),
+             demo=has_demo(values), csv="agency-values"),
+    ])

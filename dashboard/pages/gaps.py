@@ -1,0 +1,43 @@
+"""差距: agencies ranked by their gap to the peer median and the target; gaps over the years."""
+
+from __future__ import annotations
+
+import dash
+import polars as pl
+from dash import html
+
+from dashboard import charts, queries, texts
+from dashboard.components import (card, chart, export, filter_bar, guarded, has_demo, indicator, indicator_control,
+                                  peers_control)
+from dashboard.db import Warehouse
+from dashboard.state import State
+
+dash.register_page(__name__, path="/gaps", name=texts.PAGES["gaps"], title=texts.PAGES["gaps"], order=2)
+
+
+@export("gap-ranking")
+def ranking_data(wh: Warehouse, state: State) -> pl.DataFrame:
+    return queries.gap_ranking(wh, state, state.year)
+
+
+@export("gap-matrix")
+def matrix_data(wh: Warehouse, state: State) -> pl.DataFrame:
+    return queries.gap_matrix(wh, state)
+
+
+@guarded
+def layout(wh: Warehouse, state: State):
+    ind = indicator(wh, state.indicator)
+    name = ind.get("name_zh", "")
+    ranking = ranking_data(wh, state)
+    matrix = matrix_data(wh, state)
+    return html.Div([
+        filter_bar(wh, state, indicator_control(wh, state), peers_control(state), year=True),
+        card(texts.GAP_RANKING_TITLE.format(year=state.year, indicator=name),
+             chart("gap-ranking", charts.gap_bars(ranking, ind) if ind else charts.empty(),
+                   f"差距排名-{name}-{state.year}"),
+             demo=has_demo(ranking), csv="gap-ranking"),
+        card(texts.GAP_HEATMAP_TITLE.format(indicator=name),
+             chart("gap-matrix", charts.gap_heatmap(matrix, ind) if ind else charts.empty(), f"差距热力图-{name}"),
+             demo=has_demo(matrix), csv="gap-matrix", note=texts.GAP_HEATMAP_NOTE),
+    ])

@@ -1,0 +1,173 @@
+"""Every user-facing (Chinese) text of the dashboard, and the formatting of numbers with units."""
+
+from __future__ import annotations
+
+import math
+
+APP_TITLE = "政府年度报告指标看板"
+APP_SUBTITLE = "各机构法治政府建设、政务公开、建议提案办理与信访工作指标"
+
+PAGES = {
+    "overview": "总览",
+    "trends": "趋势",
+    "gaps": "差距",
+    "agency": "机构",
+    "reports": "报告与证据",
+}
+
+DEMO_BADGE = "示例数据"
+DEMO_BADGE_HINT = "本图表包含演示数据生成器生成的虚构机构与数字"
+
+# Guidance when the warehouse cannot be shown.
+MISSING_TITLE = "尚无可用的数据仓库"
+MISSING_BODY = "看板需要先由 ETL 生成数据仓库文件。请在项目目录下运行："
+MISSING_COMMAND = "python -m etl run --source 报告目录 --warehouse {path}"
+MISSING_DEMO = "如需演示数据，可先运行 python -m etl generate-demo --out demo，再以 --source demo/reports 运行上述命令。"
+MISSING_DETAIL = "详细信息：{detail}"
+EMPTY_TITLE = "数据仓库中还没有报告"
+EMPTY_BODY = "数据仓库 {path} 已存在，但尚未载入任何报告。请运行："
+NO_DATA = "当前筛选条件下没有数据。"
+
+# Filters.
+FILTER_YEARS = "年度范围"
+FILTER_YEAR = "年度"
+FILTER_REGION = "地区"
+FILTER_SECTOR = "领域"
+FILTER_LEVEL = "层级"
+FILTER_REPORT_TYPE = "报告类型"
+FILTER_FAMILY = "指标族"
+FILTER_INDICATOR = "指标"
+FILTER_AGENCIES = "机构"
+FILTER_AGENCY = "机构"
+FILTER_PEERS = "同类比较"
+FILTER_MODE = "显示方式"
+ALL = "全部"
+DROPDOWN_LABELS = {
+    "select_all": "全选", "deselect_all": "全不选", "selected_count": "已选 {num_selected} 项", "search": "搜索",
+    "clear_search": "清除搜索", "clear_selection": "清除选择", "no_options_found": "没有匹配的选项",
+}
+RESET = "清除筛选"
+
+PEER_LABELS = {"all": "全部机构", "sector": "同领域", "region": "同地区", "level": "同层级"}
+MODE_LABELS = {"value": "数值", "yoy": "同比变化", "index": "指数（首年 = 100）"}
+STANDING_LABELS = {"laggard": "落后于同类中位数", "leader": "优于同类中位数", "par": "与中位数持平", "neutral": "无好坏之分"}
+COVERAGE_LABELS = {"reported": "已披露", "missing": "报告未披露", "no_report": "当年无报告"}
+
+# Overview.
+KPI_TITLE = "{year} 年关键指标"
+KPI_LABELS = {
+    "agencies": ("报告机构", "家"),
+    "reports": ("报告", "份"),
+    "proposal_satisfaction": ("建议提案满意率中位数", "%"),
+    "petition_completion": ("信访办结率中位数", "%"),
+    "head_appearance": ("负责人出庭应诉率中位数", "%"),
+    "cases": ("行政诉讼与复议案件合计", "件"),
+    "petition_cases": ("信访件合计", "件"),
+    "disclosure_requests": ("依申请公开合计", "件"),
+}
+KPI_CHANGE = "较上年 {change}"
+KPI_NO_PREVIOUS = "上年无数据"
+COVERAGE_TITLE = "{year} 年指标披露情况（机构 × 指标）"
+COVERAGE_NOTE = "橙色格子表示该机构当年发布了报告却未披露该指标：披露缺口本身就是一项发现。点击已披露的格子可查看原文证据。"
+
+# Trends.
+TRENDS_TITLE = "{indicator}：历年变化"
+TREND_MEDIAN = "同类中位数"
+TREND_BAND = "四分位区间（25%–75%）"
+TARGET = "目标值"
+YOY_RATE_UNIT = "个百分点"
+
+# Gaps.
+GAP_RANKING_TITLE = "{year} 年 {indicator}：与同类中位数及目标的差距（落后者在前）"
+GAP_TO_MEDIAN = "与同类中位数之差"
+GAP_TO_TARGET = "与目标值之差"
+GAP_HEATMAP_TITLE = "{indicator}：各年与同类中位数之差"
+GAP_AXIS = "差距"
+GAP_HEATMAP_NOTE = "橙色表示落后于同类中位数，蓝色表示优于（无好坏之分的指标用灰度表示高低）；浅灰格子表示该年无数据。"
+
+# Agency.
+AGENCY_TITLE = "{agency}"
+AGENCY_META = "地区：{region}　领域：{sector}　层级：{level}"
+AGENCY_STANDING_TITLE = "{year} 年在同类中的位置（百分位，越靠右越好）"
+AGENCY_MULTIPLES_TITLE = "各项指标历年数值"
+AGENCY_REPORTS_TITLE = "该机构的报告"
+AGENCY_CHOOSE = "请选择一个机构。"
+PERCENTILE = "百分位"
+
+# Reports.
+REPORTS_TITLE = "报告列表"
+REPORT_FACTS = "抽取到的指标（{n} 项，已在原文中高亮）"
+REPORT_NOT_FOUND = "找不到报告 {report_id}。"
+REPORT_RETIRED = "该报告已退役（源文件已删除或改动）。"
+REPORT_OPEN_HINT = "点击表格中的一行查看报告全文与高亮的指标。"
+COLUMNS = {
+    "agency": "机构",
+    "year": "年度",
+    "report_type": "类型",
+    "title": "标题",
+    "facts": "指标数",
+    "source_path": "源文件",
+    "format": "格式",
+    "indicator_name": "指标",
+    "value": "数值",
+    "unit": "单位",
+    "evidence": "原文句子",
+}
+
+# dash-ag-grid's own words (pagination, filters).
+GRID_LOCALE = {
+    "page": "第", "of": "/", "to": "–", "more": "更多", "next": "下一页", "last": "末页", "first": "首页",
+    "previous": "上一页", "pageSizeSelectorLabel": "每页行数：", "pageLastRowUnknown": "?", "noRowsToShow": NO_DATA,
+    "loadingOoo": "加载中…", "filterOoo": "筛选…", "searchOoo": "搜索…", "selectAll": "全选", "blanks": "（空白）",
+    "equals": "等于", "notEqual": "不等于", "contains": "包含", "notContains": "不包含", "startsWith": "开头是",
+    "endsWith": "结尾是", "blank": "为空", "notBlank": "不为空", "lessThan": "小于", "greaterThan": "大于",
+    "lessThanOrEqual": "小于等于", "greaterThanOrEqual": "大于等于", "inRange": "介于", "inRangeStart": "从",
+    "inRangeEnd": "到", "andCondition": "且", "orCondition": "或", "applyFilter": "应用", "resetFilter": "重置",
+    "clearFilter": "清除", "cancelFilter": "取消", "ariaFilterValue": "筛选值", "ariaRowSelect": "选择此行",
+}
+
+# Evidence panel.
+EVIDENCE_TITLE = "数据来源"
+EVIDENCE_HINT = "点击任一图表中的点或柱，查看该数字的原文出处。"
+EVIDENCE_VALUE = "{indicator}：{value}"
+EVIDENCE_REPORT = "{agency} · {year} 年 · {report_type}"
+EVIDENCE_SOURCE = "源文件：{path}"
+EVIDENCE_OPEN = "查看报告全文"
+EVIDENCE_MISSING = "这里没有数值：该机构当年的报告未披露此指标。"
+CLOSE = "关闭"
+
+DOWNLOAD_CSV = "下载数据（CSV）"
+UNKNOWN = "未知"
+
+
+def number(value: float | None, unit: str = "", digits: int | None = None) -> str:
+    """A value with its unit: 1,234 件, 98.5%, 12 批次; '—' for a missing value."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if digits is None:
+        digits = 0 if float(value).is_integer() else 1
+    text = f"{value:,.{digits}f}"
+    if unit == "%":
+        return text + "%"
+    return f"{text} {unit}".rstrip()
+
+
+def change(value: float | None, unit: str) -> str:
+    """A signed change: +3 件, −1.2 个百分点 (a change of a rate is in percentage points)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    sign = "+" if value > 0 else "−" if value < 0 else "±"
+    return sign + number(abs(value), YOY_RATE_UNIT if unit == "%" else unit)
+
+
+def fact_value(value: float, unit: str, qualifier: str | None) -> str:
+    """A fact as the report states it: 500余件, 约 98%, 12 批次."""
+    if qualifier == "over":
+        return number(value) + "余" + unit
+    if qualifier == "about":
+        return "约" + number(value, unit)
+    return number(value, unit)
+
+
+def year(value: int) -> str:
+    return f"{value} 年"

@@ -1,0 +1,102 @@
+"""The dashboard in a real headless Chromium (dash[testing]'s dash_duo; run pytest with --headless)."""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from dash.testing.wait import until
+from PIL import Image
+from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.common.action_chains import ActionChains
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["/", "/trends", "/gaps", "/agency", "/reports"]
+
+
+@pytest.fixture
+def duo(dash_duo, app):
+    dash_duo.start_server(app)
+    return dash_duo
+
+
+def open_page(duo, path: str) -> None:
+    duo.driver.get(duo.server_url + path)
+    duo.wait_for_element(".filters", timeout=10)
+
+
+def query(duo) -> dict[str, list[str]]:
+    return parse_qs(urlparse(duo.driver.current_url).query)
+
+
+def radio_checked(duo, value: str) -> bool:
+    """Whether the radio button of `value` is checked (False while the page re-renders)."""
+    try:
+        return duo.find_element(f'input[type="radio"][value="{value}"]').is_selected()
+    except StaleElementReferenceException:
+        return False
+
+
+def distinct_colours(png: bytes) -> int:
+    image = Image.open(io.BytesIO(png)).convert("RGB").resize((350, 250))
+    return len(set(image.get_flattened_data()))
+
+
+def test_every_page_loads_without_console_errors_and_is_not_blank(duo, tmp_path):
+    for path in PAGES:
+        open_page(duo, path)
+        if path != "/reports":
+            duo.wait_for_element(".js-plotly-plot .main-svg", timeout=10)
+        else:
+            duo.wait_for_element(".ag-row", timeout=10)
+        png = duo.driver.get_screenshot_as_png()
+        (tmp_path / f"{path.strip('/') or 'overview'}.png").write_bytes(png)
+        assert distinct_colours(png) > 40, f"{path} looks blank"
+        assert duo.find_element(".demo-badge").text == "示例数据"
+    assert duo.get_logs() == []
+
+
+def test_changing_a_filter_changes_the_chart_and_the_url(duo):
+    open_page(duo, "/gaps")
+    title = duo.find_element(".card-header h3").text
+    duo.select_dcc_dropdown('[id*="indicator"]', index=1)
+    until(lambda: duo.find_element(".card-header h3").text != title, timeout=10)
+    assert "indicator" in query(duo)
+    assert duo.get_logs() == []
+
+
+def test_a_url_with_state_reproduces_the_view(duo):
+    open_page(duo, "/gaps?indicator=petition.completion_rate&year=2022&peers=sector")
+    assert duo.find_element(".card-header h3").text.startswith("2022 年 信访办结率")
+    assert radio_checked(duo, "sector")
+    duo.find_element('input[type="radio"][value="level"]').click()
+    until(lambda: query(duo).get("peers") == ["level"], timeout=10)
+    duo.driver.back()
+    until(lambda: query(duo).get("peers") == ["sector"], timeout=10)
+    until(lambda: radio_checked(duo, "sector") and not radio_checked(duo, "level"), timeout=10)
+
+
+def test_clicking_a_bar_shows_its_evidence_sentence(duo):
+    open_page(duo, "/gaps?indicator=petition.completion_rate")
+    bar = duo.wait_for_element(".js-plotly-plot .barlayer .point path", timeout=10)
+    ActionChains(duo.driver).move_to_element(bar).click().perform()
+    sentence = duo.wait_for_element(".evidence-sentence", timeout=10)
+    assert "信访" in sentence.text or "办结" in sentence.text
+    link = duo.find_element(".evidence-open")
+    link.click()
+    duo.wait_for_element(".report-text mark.fact", timeout=10)
+    assert urlparse(duo.driver.current_url).path == "/reports"
+    assert duo.get_logs() == []
+
+
+def test_choosing_a_report_shows_its_text_with_the_facts_highlighted(duo):
+    open_page(duo, "/reports")
+    duo.wait_for_element(".ag-row .ag-cell", timeout=10).click()
+    duo.wait_for_element(".report-text mark.fact", timeout=10)
+    assert "report" in query(duo)
+    marks = duo.find_elements(".report-text mark.fact")
+    facts = duo.find_elements("#report-facts .ag-row")
+    assert len(marks) >= 1 and len(facts) >= len(marks)  # facts sharing a sentence share a mark
+    assert duo.get_logs() == []
