@@ -1,9 +1,10 @@
-"""Pages rendered on the server (no browser): content, guidance, timing, CSV exports, URL state."""
+"""Pages rendered on the server (no browser): content, guidance, CSV exports, URL state.
+
+Page timings are measured by bench/dashboard_pages.py, not asserted here."""
 
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import dash
@@ -32,13 +33,8 @@ def served(app, demo_warehouse: Path):
 
 
 @pytest.mark.parametrize("path", PATHS)
-def test_each_page_renders_demo_data_with_its_badge_within_a_second(served, path):
-    render(path)  # the first call opens the warehouse
-    started = time.perf_counter()
-    page = render(path)
-    elapsed = time.perf_counter() - started
-    assert texts.DEMO_BADGE in page
-    assert elapsed < 1.0, f"{path} took {elapsed:.2f} s"
+def test_each_page_renders_demo_data_with_its_badge(served, path):
+    assert texts.DEMO_BADGE in render(path)
 
 
 def test_a_missing_warehouse_shows_how_to_build_it(served, tmp_path):

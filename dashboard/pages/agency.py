@@ -40,7 +40,7 @@ def layout(wh: Warehouse, state: State):
     agency = queries.agency_table(wh).filter(pl.col("agency_id") == state.agency).row(0, named=True)
     values = values_data(wh, state)
     year = standing_year(values, state.year)
-    standing = values.filter(pl.col("year") == year)
+    standing = values.filter(pl.col("year") == year) if year is not None else values.clear()
     reports = reports_data(wh, state)
     meta = {k: agency[k] or texts.UNKNOWN for k in ("region", "sector", "level")}
     return html.Div([
