@@ -261,3 +261,33 @@ def test_a_report_outlives_its_first_file_while_a_copy_remains(reports: Path, wa
 
     assert query(warehouse, "SELECT value FROM indicator_values WHERE indicator = 'petition.cases'") == [(501.0,)]
     assert query(warehouse, "SELECT source_path FROM reports WHERE retired_at IS NULL AND source_path LIKE '%copy%'") == [(str(copy),)]
+
+
+def test_a_demo_corpus_of_txt_html_and_docx_loads_as_its_gold_file_says(tmp_path: Path, warehouse: Path) -> None:
+    """Every format through every stage: the warehouse holds the gold facts of each file, flagged demo."""
+    import json
+
+    from etl.demo import generate_demo
+
+    demo = generate_demo(tmp_path / "demo", agencies=5, years=(2022, 2023), seed=7)
+    summary = run([demo.reports_dir], warehouse)
+
+    assert summary.files_rejected == 0
+    formats = {row[0] for row in query(warehouse, "SELECT DISTINCT format FROM reports")}
+    assert formats == {"txt", "html", "docx"}
+    loaded = {}
+    for path, agency, year, indicator, value in query(
+        warehouse,
+        "SELECT r.source_path, a.name, r.year, f.indicator, f.value FROM reports r JOIN agencies a USING (agency_id)"
+        " LEFT JOIN facts f USING (report_id) WHERE r.is_demo AND a.is_demo",
+    ):
+        entry = loaded.setdefault(path, (agency, year, set()))
+        if indicator:
+            entry[2].add((indicator, value))
+    gold = [json.loads(line) for line in demo.gold_path.read_text(encoding="utf-8").splitlines()]
+    assert len(loaded) == len(gold) == demo.reports
+    for doc in gold:
+        agency, year, facts = loaded[str(demo.reports_dir / doc["source"])]
+        expected = {(f["indicator"], float(f["value"])) for f in doc["facts"]}
+        scored = {fact for fact in facts if fact[0] not in doc.get("ignore", [])}
+        assert (agency, year, scored) == (doc["agency"], doc["year"], expected), doc["id"]
