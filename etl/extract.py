@@ -2,12 +2,15 @@
 
 The engine knows how Chinese report prose is built, not what any phrase means: it splits
 sentences and clauses (brackets do not split), finds quantities (etl.numbers), lets a count take
-the trigger nearest before it in its clause, lets a rate take the subjects nearest before its
-name, shares one value among coordinated rate names, reads explicit zeros after negations and
-rows of the standard disclosure tables, and drops values of other years, comparisons and
-cumulative stocks, and values a sentence gives one code for several scopes. Which words make
-which indicator lives in rules.toml, so that a developer extends the rules without touching
-this file. Of what remains, one fact per indicator is kept (see _choose).
+the trigger nearest before it in its clause (or in a label clause before it: 数量：486条), lets a
+rate take the subjects nearest before its name, shares one value among coordinated rate names
+(or hands them out in order after 分别), reads explicit zeros after negations or closing a term
+(…案件为零) and rows of the standard disclosure tables, carries a disclosure tie along
+coordinated case clauses and into a disclosure part of the body's own cases, and drops values
+of other years, comparisons and cumulative stocks, and values a sentence gives one code for
+several scopes. Which words make which indicator lives in rules.toml, so that a developer
+extends the rules without touching this file. Of what remains, one fact per indicator is kept
+(see _choose).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -94,13 +98,19 @@ class Reading:
 
     comparison: re.Pattern
     part: re.Pattern
+    label: re.Pattern
     negation: re.Pattern
     negation_reach: int
+    zero_after: re.Pattern
     disclosure_context: re.Pattern
     disclosure_requests: re.Pattern
+    continued_case: re.Pattern
+    respondent: re.Pattern
     disclosure_report_type: str
-    disclosure_report_cites: str
+    disclosure_report_cites: re.Pattern
     rate_link: re.Pattern
+    rate_name: re.Pattern
+    rate_names_before: re.Pattern
     each: re.Pattern
     respectively: re.Pattern
     coordination: re.Pattern
@@ -154,13 +164,19 @@ def load_rules(path: Path = RULES_PATH) -> tuple[tuple[Rule, ...], Reading]:
     reading = Reading(
         comparison=_alternatives(r["comparison"]),
         part=_alternatives(r["part"]),
+        label=re.compile(r["label"]),
         negation=re.compile(r["negation"]),
         negation_reach=r["negation_reach"],
+        zero_after=re.compile(r["zero_after"]),
         disclosure_context=_alternatives(r["disclosure_context"]),
         disclosure_requests=_alternatives(r["disclosure_requests"]),
+        continued_case=re.compile(r["continued_case"]),
+        respondent=_alternatives(r["respondent"]),
         disclosure_report_type=r["disclosure_report"]["report_type"],
-        disclosure_report_cites=r["disclosure_report"]["cites"],
+        disclosure_report_cites=_alternatives(r["disclosure_report"]["cites"]),
         rate_link=re.compile(r["rate_link"]),
+        rate_name=re.compile(r["rate_name"]),
+        rate_names_before=re.compile(r["rate_names_before"]),
         each=re.compile(r["each"]),
         respectively=re.compile(r["respectively"]),
         coordination=re.compile(r["coordination"]),
@@ -200,6 +216,15 @@ class _Sentence:
     def in_brackets(self, pos: int) -> bool:
         return any(start < pos < end for start, end in self.brackets)
 
+    def region_start(self, text: str, pos: int, previous_end: int, label: re.Pattern) -> int:
+        """Where the words that may name a number at `pos` begin: its clause, after the sentence's
+        previous number; a label clause before it (主动公开政府信息数量：486条) belongs to it too."""
+        index = self.clauses.index(self.clause_at(pos))
+        start = self.clauses[index][0]
+        if index and previous_end <= self.clauses[index - 1][0] and label.search(text, *self.clauses[index - 1]):
+            start = self.clauses[index - 1][0]
+        return max(start, previous_end)
+
 
 class _Document:
     """The normalised text cut into sentences and clauses, with its quantities and years."""
@@ -207,7 +232,7 @@ class _Document:
     def __init__(self, text: str, year: int | None, report_type: str | None, reading: Reading) -> None:
         self.text, self.year, self.report_type, self.reading = text, year, report_type, reading
         self.is_disclosure_report = (
-            report_type == reading.disclosure_report_type and reading.disclosure_report_cites in text
+            report_type == reading.disclosure_report_type and bool(reading.disclosure_report_cites.search(text))
         )
         quantities = find_quantities(text)
         starts = [q.start for q in quantities]
@@ -251,9 +276,10 @@ class _Document:
             or bool(reading.disclosure_requests.search(self.text, sentence.start, pos))
         )
 
-    def indicator(self, rule: Rule, sentence: _Sentence, pos: int) -> str | None:
-        """The code a rule reads here: its disclosure code in a disclosure context."""
-        if rule.disclosure is not None and self.is_disclosure(sentence, pos):
+    def indicator(self, rule: Rule, sentence: _Sentence, pos: int, continues_tie: bool = False) -> str | None:
+        """The code a rule reads here: its disclosure code in a disclosure context, or where it
+        continues a case that was (`continues_tie`)."""
+        if rule.disclosure is not None and (continues_tie or self.is_disclosure(sentence, pos)):
             return rule.disclosure or None
         return rule.indicator
 
@@ -329,42 +355,79 @@ def _candidate(doc: _Document, span: tuple[int, int], code: str, value: float, u
     return _Candidate(fact, rule.priority, is_part, indicator.kind == "rate")
 
 
+@dataclass(frozen=True)
+class _Case:
+    """The last count of its sentence read by a row that has a disclosure code (a case count)."""
+
+    rule: Rule
+    region_start: int
+    end: int
+    tied: bool  # read as its disclosure code
+
+
 def _read_counts(doc: _Document, rules: tuple[Rule, ...]) -> list[_Candidate]:
     count_rules = [r for r in rules if r.kind in ("count", "block") and r.applies_to(doc.report_type)]
     by_id = {r.id: r for r in rules}
+    text, reading = doc.text, doc.reading
     found = []
     for sentence in doc.sentences:
         previous_end = sentence.start
         read: list[tuple[_Candidate, bool]] = []  # this sentence's counts, and whether each is a stated total
         ends: list[tuple[str, int]] = []  # (code, where its number ends) of this sentence's counts
         owed: list[Rule] = []  # after 分别: the rows still owed the next numbers of the list
+        case: _Case | None = None
         for q in sentence.quantities:
             if q.unit in DATE_UNITS:
                 continue
-            region_start, gap_start = max(sentence.clause_at(q.start)[0], previous_end), previous_end
+            region_start, gap_start = sentence.region_start(text, q.start, previous_end, reading.label), previous_end
             previous_end = q.end
             if q.unit == "%" or not q.is_integer:
                 owed = []
                 continue
-            if owed and LIST_GAP.fullmatch(doc.text, gap_start, q.number_start):
+            continues_tie = False
+            if owed and LIST_GAP.fullmatch(text, gap_start, q.number_start):
                 readers = [owed.pop(0)]
             else:
                 owed = []
                 match = _count_rule(doc, sentence, region_start, q, count_rules)
                 if match is None:
+                    if part := _disclosure_part(doc, sentence, q, case):
+                        read.append((part, False))
                     continue
-                readers, owed = _readers(doc, match, region_start, q, [by_id[c] for c in match[0].components])
+                rule, trigger_start, trigger_end = match
+                readers, owed = _readers(doc, rule, trigger_end, region_start, q, [by_id[c] for c in rule.components])
+                continues_tie = bool(case and case.tied and reading.continued_case.fullmatch(text, case.end, trigger_start))
             if not doc.is_current(sentence, q):
                 continue
-            is_total = bool(doc.reading.total.search(doc.text, region_start, q.number_start))
+            is_total = bool(reading.total.search(text, region_start, q.number_start))
             for reader in readers:
-                if code := doc.indicator(reader, sentence, q.start):
+                code = doc.indicator(reader, sentence, q.start, continues_tie)
+                if reader.disclosure is not None and code is not None:
+                    case = _Case(reader, region_start, q.end, code == reader.disclosure)
+                if code:
                     is_part = _is_part(doc, sentence, q, [end for c, end in ends if c == code])
                     fact = _candidate(doc, sentence.span, code, q.value, q.unit, q.qualifier, reader, is_part)
                     read.append((fact, is_total))
                     ends.append((code, q.end))
         found += _without_scopes(read)
     return found
+
+
+def _disclosure_part(doc: _Document, sentence: _Sentence, q: Quantity, case: _Case | None) -> _Candidate | None:
+    """A part of the body's own cases that its clause ties to disclosure, with no term of its own
+    (我局被申请行政复议12件，其中涉及政府信息公开的3件): the case row's disclosure code. Cases
+    that are not the body's own (a review organ's docket) give nothing."""
+    text, reading = doc.text, doc.reading
+    if case is None or case.tied or not case.rule.disclosure or q.unit not in case.rule.units:
+        return None
+    if not (
+        reading.part.search(text, case.end, q.start)
+        and reading.disclosure_context.search(text, sentence.clause_at(q.start)[0], q.start)
+        and reading.respondent.search(text, case.region_start, case.end)
+        and doc.is_current(sentence, q)
+    ):
+        return None
+    return _candidate(doc, sentence.span, case.rule.disclosure, q.value, q.unit, q.qualifier, case.rule)
 
 
 def _without_scopes(read: list[tuple[_Candidate, bool]]) -> list[_Candidate]:
@@ -384,12 +447,12 @@ def _without_scopes(read: list[tuple[_Candidate, bool]]) -> list[_Candidate]:
     return kept
 
 
-def _readers(doc: _Document, match: tuple[Rule, int], region_start: int, q: Quantity,
+def _readers(doc: _Document, rule: Rule, trigger_end: int, region_start: int, q: Quantity,
              components: list[Rule]) -> tuple[list[Rule], list[Rule]]:
-    """Which rows read `q`, and which are owed the next numbers of the list. A coordinated pair
-    (行政复议、行政诉讼) reads one total, unless the text says 均 (each gets the value) or 分别
-    (the numbers go to the pair's terms in the order the text names them)."""
-    rule, trigger_end = match
+    """Which rows read `q` (`rule`'s trigger ending at `trigger_end`), and which are owed the next
+    numbers of the list. A coordinated pair (行政复议、行政诉讼) reads one total, unless the text
+    says 均 (each gets the value) or 分别 (the numbers go to the pair's terms in the order the
+    text names them)."""
     text, reading = doc.text, doc.reading
     if components and reading.respectively.search(text, trigger_end, q.number_start):
         def named_at(component: Rule) -> int:
@@ -403,11 +466,11 @@ def _readers(doc: _Document, match: tuple[Rule, int], region_start: int, q: Quan
 
 
 def _count_rule(doc: _Document, sentence: _Sentence, region_start: int, q: Quantity,
-                rules: list[Rule]) -> tuple[Rule, int] | None:
-    """The rule that reads count `q`, and where its trigger ends. The trigger nearest before the
-    number decides the indicator (then the longer trigger); a phrase right after the number
-    (followed_by) is nearer than any. Of the rows of that indicator that match, the one with
-    the highest priority reads it."""
+                rules: list[Rule]) -> tuple[Rule, int, int] | None:
+    """The rule that reads count `q`, and where its trigger starts and ends. The trigger nearest
+    before the number decides the indicator (then the longer trigger); a phrase right after the
+    number (followed_by) is nearer than any. Of the rows of that indicator that match, the one
+    with the highest priority reads it."""
     text, matches = doc.text, []
     for rule in rules:
         if q.unit not in rule.units:
@@ -423,13 +486,14 @@ def _count_rule(doc: _Document, sentence: _Sentence, region_start: int, q: Quant
         if not _allowed(doc, rule, sentence, region_start, q.end):
             continue
         nearness = (q.end, 0) if rule.followed_by else (trigger.end(), trigger.end() - trigger.start())
-        matches.append((nearness, rule, trigger.end() if trigger else q.number_start))
+        span = trigger.span() if trigger else (q.number_start, q.number_start)
+        matches.append((nearness, rule, span))
     if not matches:
         return None
     nearest = max(matches, key=lambda m: (m[0], m[1].priority))[1]
     same = [m for m in matches if (m[1].kind, m[1].indicator) == (nearest.kind, nearest.indicator)]
-    _, rule, trigger_end = max(same, key=lambda m: (m[1].priority, m[0]))
-    return rule, trigger_end
+    _, rule, (trigger_start, trigger_end) = max(same, key=lambda m: (m[1].priority, m[0]))
+    return rule, trigger_start, trigger_end
 
 
 def _allowed(doc: _Document, rule: Rule, sentence: _Sentence, start: int, end: int) -> bool:
@@ -463,15 +527,37 @@ def _read_rates(doc: _Document, rules: tuple[Rule, ...]) -> list[_Candidate]:
                 names[m.end()] = (min(start, m.start()), [*named, rule])
         read = []
         for name_end, (name_start, named) in sorted(names.items()):
-            q = _rate_value(doc, sentence, name_end)
-            if q is None or not doc.is_current(sentence, q):
+            values = _rate_values(doc, sentence, name_end)
+            if values is None:
                 continue
+            before = doc.reading.rate_names_before.search(doc.text, sentence.start, name_start)
+            earlier = 1 + len(doc.reading.rate_name.findall(before.group())) if before else 0
+            owners = [r for r in _rate_owners(doc, _subject_scopes(sentence, names, name_start, named), name_start, named) if r.indicator]
             clause_start = sentence.clause_at(name_start)[0]
-            for rule in _rate_owners(doc, _subject_scopes(sentence, names, name_start, named), name_start, named):
-                if rule.indicator and _allowed(doc, rule, sentence, clause_start, q.end):
+            for rule, q in _assign(doc, sentence, name_start, owners, values, earlier):
+                if doc.is_current(sentence, q) and _allowed(doc, rule, sentence, clause_start, q.end):
                     read.append((_candidate(doc, sentence.span, rule.indicator, q.value, "%", q.qualifier, rule), False))
         found += _without_scopes(read)
     return found
+
+
+def _assign(doc: _Document, sentence: _Sentence, name_start: int, owners: list[Rule],
+            values: tuple[list[Quantity], int], earlier: int) -> list[tuple[Rule, Quantity]]:
+    """Which percent each owner of a rate's name gets. One percent: all of them. After 分别, a list
+    goes to the coordinated names in order (办复率和满意率分别为100%和97.5%: `earlier` names
+    stand before this one, `later` after it), or, for a name alone, to its owners in the order
+    their subjects stand (人大建议…、政协提案…，满意率分别为99.3%和99.7%); a list that fits
+    neither says nothing certain."""
+    percents, later = values
+    if len(percents) == 1:
+        return [(rule, percents[0]) for rule in owners]
+    if earlier + 1 + later == len(percents):
+        return [(rule, percents[earlier]) for rule in owners]
+    if earlier + later == 0 and len(owners) == len(percents):
+        def subject_at(rule: Rule) -> int:
+            return max((m.end() for m in rule.subjects.finditer(doc.text, sentence.start, name_start)), default=-1)
+        return list(zip(sorted(owners, key=subject_at), percents))
+    return []
 
 
 def _subject_scopes(sentence: _Sentence, names: dict[int, tuple[int, list[Rule]]], name_start: int,
@@ -490,12 +576,24 @@ def _subject_scopes(sentence: _Sentence, names: dict[int, tuple[int, list[Rule]]
     )
 
 
-def _rate_value(doc: _Document, sentence: _Sentence, name_end: int) -> Quantity | None:
-    """The percent a rate's name states: right after it, or after coordinated names and a verb."""
-    link = doc.reading.rate_link.match(doc.text, name_end, sentence.end)
+def _rate_values(doc: _Document, sentence: _Sentence, name_end: int) -> tuple[list[Quantity], int] | None:
+    """The percents a rate's name states, right after it or after coordinated names and a verb,
+    and how many coordinated names follow it: one percent, or after 分别 the list of them."""
+    text, reading = doc.text, doc.reading
+    link = reading.rate_link.match(text, name_end, sentence.end)
     at = link.end() if link else name_end
-    q = next((q for q in sentence.quantities if q.start <= at <= q.number_start), None)
-    return q if q is not None and q.unit == "%" and q.value <= 100 else None
+    i = next((i for i, q in enumerate(sentence.quantities) if q.start <= at <= q.number_start), None)
+    if i is None:
+        return None
+    percents = [sentence.quantities[i]]
+    if link and reading.respectively.search(link.group()):
+        for q in sentence.quantities[i + 1 :]:
+            if q.unit != "%" or not LIST_GAP.fullmatch(text, percents[-1].end, q.start):
+                break
+            percents.append(q)
+    if any(q.unit != "%" or q.value > 100 for q in percents):
+        return None
+    return percents, len(reading.rate_name.findall(link.group())) if link else 0
 
 
 def _rate_owners(doc: _Document, scopes: tuple[int, ...], name_start: int, named: list[Rule]) -> list[Rule]:
@@ -522,33 +620,44 @@ def _family(rule: Rule) -> str | None:
 
 
 def _read_zeros(doc: _Document, rules: tuple[Rule, ...]) -> list[_Candidate]:
-    """Explicit zeros: what a negation governs in its clause (未收到政府信息公开申请)."""
+    """Explicit zeros: what a negation governs in its clause (未收到政府信息公开申请, 零败诉), or
+    a term that a zero closes (行政复议案件为零)."""
     zero_rules = [r for r in rules if r.kind == "zero" and r.applies_to(doc.report_type)]
     found = []
-    text = doc.text
     for sentence in doc.sentences:
-        for negation in doc.reading.negation.finditer(text, sentence.start, sentence.end):
-            clause = sentence.clause_at(negation.start())
-            stated = _year_of(sentence, clause[0], negation.start())
+        for clause, window, closed in _zero_windows(doc, sentence):
+            stated = _year_of(sentence, clause[0], window[1] if closed else window[0])
             if doc.year is not None and stated is not None and stated != doc.year:
                 continue
-            window = (negation.end(), min(clause[1], negation.end() + doc.reading.negation_reach))
-            for rule in _negated(doc, window, zero_rules):
+            for rule in _negated(doc, window, zero_rules, closed):
                 if _allowed(doc, rule, sentence, clause[0], clause[1]):
                     if code := doc.indicator(rule, sentence, clause[1]):
                         found.append(_candidate(doc, sentence.span, code, 0, "", None, rule))
     return found
 
 
-def _negated(doc: _Document, window: tuple[int, int], rules: list[Rule]) -> list[Rule]:
+def _zero_windows(doc: _Document, sentence: _Sentence) -> Iterator[tuple[tuple[int, int], tuple[int, int], bool]]:
+    """(clause, window, closed) where a sentence states zeros: the words after a negation, up to
+    negation_reach in its clause; or, `closed`, the clause up to a zero word (…案件为零)."""
+    text, reading = doc.text, doc.reading
+    for negation in reading.negation.finditer(text, sentence.start, sentence.end):
+        clause = sentence.clause_at(negation.start())
+        yield clause, (negation.end(), min(clause[1], negation.end() + reading.negation_reach)), False
+    for clause in sentence.clauses:
+        for zero in reading.zero_after.finditer(text, *clause):
+            yield clause, (clause[0], zero.start()), True
+
+
+def _negated(doc: _Document, window: tuple[int, int], rules: list[Rule], closed: bool = False) -> list[Rule]:
     """The rows whose terms a negation governs: the last term of its window (the head of what is
     negated), with the terms coordinated with it (行政复议或行政诉讼). A term that only qualifies
-    the head (因政府信息公开申请引发的行政复议) is not negated."""
+    the head (因政府信息公开申请引发的行政复议) is not negated. In a `closed` window the head must
+    end where the zero word begins (行政复议案件为零, not 行政复议工作…为零)."""
     terms = sorted(
         ((m.start(), m.end(), rule) for rule in rules for m in rule.triggers.finditer(doc.text, *window)),
         key=lambda term: term[1],
     )
-    if not terms:
+    if not terms or (closed and terms[-1][1] != window[1]):
         return []
     negated = [terms[-1]]
     for term in reversed(terms[:-1]):

@@ -1,7 +1,8 @@
 """Quantities in Chinese report text: Arabic and Chinese numerals, percents, qualifiers, units.
 
     共办理三十三件 -> 33 件;  500余件 -> 500 件 over;  近500件 -> 500 件 about;
-    满意率99.8% -> 99.8 %;  百分之九十九点八 -> 99.8 %;  百分之百 -> 100 %;  1.2万条 -> 12000 条
+    满意率99.8% -> 99.8 %;  百分之九十九点八 -> 99.8 %;  百分之百 -> 100 %;  1.2万条 -> 12000 条;
+    叁拾陆件 -> 36 件 (the financial numerals some offices write counts in)
 
 Chinese numerals go through cn2an, which rejects qualifiers and 百分之 (see
 ../shared/notes/dependencies.md), so those are taken off first. A Chinese numeral counts only
@@ -24,7 +25,7 @@ UNITS = (
 )
 QUALIFIER_BEFORE = {"近": "about", "约": "about", "大约": "about", "逾": "over", "超过": "over"}
 QUALIFIER_AFTER = {"余": "over", "多": "over"}
-CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 
 _unit = "|".join(re.escape(u) for u in UNITS)
 _before = "|".join(sorted(QUALIFIER_BEFORE, key=len, reverse=True))

@@ -70,3 +70,10 @@ def test_numbers_without_units_are_kept_for_the_caller() -> None:
         (2021, "年", None, "2021年"),
         (12345, "", None, "12345"),
     ]
+
+
+def test_financial_numerals_are_numbers() -> None:
+    assert read("接收代表建议叁拾陆件、委员提案肆拾贰件，队伍建设持续加强") == [
+        (36, "件", None, "叁拾陆件"),
+        (42, "件", None, "肆拾贰件"),
+    ]
