@@ -25,7 +25,7 @@ from etl.model import DEMO_MARKER, ReportMeta
 HAN = "\u4e00-\u9fff"
 ORGAN = (
     "人民政府办公室|人民政府办公厅|人民政府|政府办公室|街道办事处|办事处|委员会|管理委员会|"
-    "管理局|分局|局|委|办公室|办公厅|厅|依法治区办|依法治市办|依法治县办|中心|政府"
+    "管理局|分局|局|委|办公室|办公厅|厅|依法治区办|依法治市办|依法治县办|中心|(?<=[省市区县镇乡旗])政府"
 )
 ORGAN_RE = re.compile(f"(?:{ORGAN})$")
 # A name standing alone on a line: header (…局文件), sign-off, or a source line.
@@ -36,10 +36,15 @@ PLACE_RE = re.compile(f"[{HAN}]{{1,8}}?(?:自治区|自治州|新区|高新区|�
 NOT_PLACES = ("城市", "城乡", "社区", "园区", "景区", "辖区", "市场")
 PARTY_ORGANS = ("党委", "区委", "县委", "市委", "省委", "州委")  # party committees do not file these reports
 PLACE_MARKERS = "省市区县旗州盟镇乡"
+UNKNOWN_CITY_RE = re.compile(f"(?<![全本我该各此其])[{HAN}]{{2,4}}?(?:省|市|州|盟)$")
 RELATIVE_PREFIX = ("省", "市", "区", "县", "镇", "乡", "州", "盟", "旗")
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d)")
 DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日")
 PERIOD_RE = re.compile(r"(?:统计期限|统计时限|统计期|期限|时限)\D{0,8}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+# A government work report delivered to the people's congress reviews the year before.
+DELIVERY_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^。\n]{0,40}?(?:人民代表大会|人代会)")
+CN_YEAR_RE = re.compile("[一二][〇○零一二三四五六七八九]{3}(?=\\s*年)")
+CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 QUOTED_RE = re.compile(r"《[^》]*》|〔[^〕]*〕|\[[^\]]*\]|（\d{4}）|\(\d{4}\)")
 TITLE_WORD_RE = re.compile("报告|总结|情况|年报|统计")
 TITLE_CUT_RE = re.compile(r"关于|(?:19|20)\d{2}\s*年|\s")
@@ -67,12 +72,13 @@ def detect(text: str, title: str | None = None) -> ReportMeta:
     """
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     title_line = _title_line(lines, title)
+    dated = _arabic_years(text)
     names = _agency_names(text, lines, title_line)
     agency, aliases = _canonical(names)
     place = _place(agency) if agency else None
     return ReportMeta(
         agency=agency,
-        year=_year(text, title_line),
+        year=_year(dated, _arabic_years(title_line) if title_line else None),
         report_type=_report_type(title_line, text),
         title=title_line,
         region=place.region if place else None,
@@ -106,11 +112,26 @@ def _agency_names(text: str, lines: list[str], title_line: str | None) -> list[s
         head_of_title = TITLE_CUT_RE.split(title_line, maxsplit=1)[0]
         if not head_of_title:  # the title starts with its year: 2015年西牛镇政府信息公开…
             head_of_title = re.sub(r"^(?:19|20)\d{2}\s*年度?", "", title_line)
-        names += _names_in(head_of_title, anchored=True)
+        names += _names_in(head_of_title, anchored=True) or _place_and_body_organ(_arabic_years(head_of_title), text)
     if not names:
         names += _names_in(QUOTED_RE.sub("", text[:4000]), anchored=False)
     names = [_full_name(n) for n in names]
     return names + [_full_name(n) for n in _longer_variants(text, names)]
+
+
+def _place_and_body_organ(head: str, text: str) -> list[str]:
+    """A title that names only a place (桥东区2020年信访工作总结) and a body that names the organ
+    relative to it (区信访局): 桥东区信访局. With no such organ, the place's government."""
+    head = re.sub(r"(?:19|20)\d{2}\s*年.*$", "", head)
+    match = PLACE_RE.fullmatch(head)
+    if not match or head.startswith(RELATIVE_PREFIX) or len(head) < 3:
+        return []
+    marker = "街道" if head.endswith("街道") else head[-1]
+    relative = re.compile(f"(?:(?<![{HAN}])|(?<=[在由将对向和与及同经]))(?:{marker})([{HAN}]{{1,10}}?(?:{ORGAN}))")
+    organs = Counter(m.group(1) for m in relative.finditer(text) if not (marker + m.group(1)).endswith(PARTY_ORGANS))
+    if organs:
+        return [head + organs.most_common(1)[0][0]]
+    return [head + ("办事处" if marker == "街道" else "人民政府")]
 
 
 def _names_in(span: str, anchored: bool) -> list[str]:
@@ -135,9 +156,11 @@ def _trim_to_place(run: str, allow_unknown: bool) -> str | None:
     starts = [int(recognised[k]) for k in ("省_pos", "市_pos", "区_pos") if int(recognised[k]) >= 0]
     if allow_unknown and PLACE_RE.match(run):
         name = run  # a place cpca does not know may come first: 示例市东湖区…
+    elif starts:
+        start = min(starts)
+        unknown_city = UNKNOWN_CITY_RE.search(run[:start])  # …示例市 before cpca's 北湖区
+        name = run[unknown_city.start() if unknown_city else start:]
     else:
-        name = run[min(starts):] if starts else None
-    if name is None:
         return None
     core = _place(name).core
     return name if 2 <= len(core) <= 12 and not core.endswith(PARTY_ORGANS) else None
@@ -166,7 +189,7 @@ def _recognise(words: str) -> dict:
 def _full_name(name: str) -> str:
     """A township's 镇政府 is its 镇人民政府; a district's name gains its city where that is unambiguous
     (洛江区卫生健康局 -> 泉州市洛江区卫生健康局), as readers name district bodies."""
-    name = re.sub("(?<=[镇乡])政府$", "人民政府", name)
+    name = re.sub("(?<=[省市区县镇乡旗])政府$", "人民政府", name)
     recognised = _recognise(name)
     district, city = recognised["区"], recognised["市"]
     if (
@@ -280,6 +303,8 @@ def _canonical(names: list[str]) -> tuple[str | None, tuple[str, ...]]:
         else:
             groups.append([name])
     best = max(groups, key=len)
+    if all(n.startswith(RELATIVE_PREFIX) for n in best):
+        return None, ()  # 县司法局 could be any county's: no agency rather than a wrong merge
     canonical = max(set(best), key=lambda n: (not n.startswith(RELATIVE_PREFIX), len(_place(n).prefix), len(n), Counter(best)[n]))
     aliases = tuple(sorted({n for n in best if n != canonical and not n.startswith(RELATIVE_PREFIX)}))
     return canonical, aliases
@@ -293,10 +318,17 @@ def _compatible_places(a: str, b: str) -> bool:
     return pa.endswith(pb) or pb.endswith(pa) or pa in pb or pb in pa
 
 
+def _arabic_years(text: str) -> str:
+    """二〇一九年 -> 2019年 (for reading years only; the stored text keeps its numerals)."""
+    return CN_YEAR_RE.sub(lambda m: m.group(0).translate(CN_DIGITS), text)
+
+
 def _year(text: str, title_line: str | None) -> int | None:
     """The year the report is about (a 2021 report signed in January 2022 is 2021)."""
     if title_line and (match := YEAR_RE.search(title_line)):
         return int(match.group(1))
+    if match := DELIVERY_RE.search(text[:500]):
+        return int(match.group(1)) - 1
     if match := PERIOD_RE.search(text):
         return int(match.group(1))
     counts = Counter(int(m.group(1)) for m in YEAR_RE.finditer(QUOTED_RE.sub("", text)))

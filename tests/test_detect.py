@@ -68,3 +68,28 @@ def test_no_name_no_agency() -> None:
     meta = detect("今年以来，我局认真落实各项要求，工作取得新成效。")
     assert meta.agency is None
     assert meta.aliases == ()
+
+
+def test_years_in_chinese_numerals() -> None:
+    assert detect("白河县民政局二〇二二年工作总结\n二〇二二年，县民政局扎实推进各项工作。").year == 2022
+
+
+def test_a_government_work_report_reviews_the_year_before_its_delivery() -> None:
+    text = "政府工作报告\n——2024年1月15日在示例市第九届人民代表大会第三次会议上\n各位代表：过去一年，全市经济稳步回升。"
+    assert detect(text).year == 2023
+
+
+def test_a_title_naming_a_place_and_a_body_naming_the_organ() -> None:
+    meta = detect("桂东区2022年信访工作总结\n2022年，在区委、区政府领导下，区信访局扎实做好信访工作。区信访局全年受理信访事项300件。")
+    assert meta.agency == "桂东区信访局"
+    street = detect("桂花街道2022年法治建设工作情况汇报\n今年以来，街道认真落实依法行政要求。")
+    assert street.agency == "桂花街道办事处"
+
+
+def test_a_relative_name_alone_is_no_agency() -> None:
+    assert detect("今年以来，县司法局认真落实依法行政要求，县司法局全年办理复议案件3件。").agency is None
+
+
+def test_the_rule_of_law_government_is_not_an_organ() -> None:
+    meta = detect("示例市北湖区持续深化法治政府建设\n2023年，示例市北湖区人民政府坚持依法行政。")
+    assert meta.agency == "示例市北湖区人民政府"
