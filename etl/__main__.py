@@ -48,8 +48,6 @@ def run_command(
     except Exception:
         log.exception("the run failed; the previous warehouse stands")
         raise typer.Exit(EXIT_FAILED) from None
-    for rejected in summary.rejections:
-        log.warning("rejected %s: %s", rejected.path, rejected.reason)
     log.info("%s", summary.line())
     raise typer.Exit(summary.exit_code)
 

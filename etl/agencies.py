@@ -59,6 +59,9 @@ def load_agencies_file(path: Path) -> list[PinnedAgency]:
         raise AgenciesFileError(f"{path}: cannot read agencies file: {e}") from None
     agencies = []
     for number, row in enumerate(rows, start=1):
+        aliases = row.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise AgenciesFileError(f"{path}: agency #{number}: aliases must be a list of names, e.g. aliases = [\"…\"]")
         unknown = set(row) - set(FIELDS)
         if unknown or not row.get("name"):
             problem = f"unknown fields {sorted(unknown)}" if unknown else "no name"
@@ -78,11 +81,13 @@ class AgencyResolver:
 
     con: duckdb.DuckDBPyConnection
     aliases: dict[str, int] = field(init=False)
+    pinned: set[str] = field(init=False)  # aliases from the agencies file
     next_id: int = field(init=False)
     new_aliases: list[tuple] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
         self.aliases = dict(self.con.execute("SELECT alias, agency_id FROM agency_aliases").fetchall())
+        self.pinned = {a for (a,) in self.con.execute("SELECT alias FROM agency_aliases WHERE source = 'agencies_file'").fetchall()}
         self.next_id = self.con.execute("SELECT coalesce(max(agency_id), 0) + 1 FROM agencies").fetchone()[0]
 
     def pin(self, agencies: list[PinnedAgency]) -> None:
@@ -100,13 +105,15 @@ class AgencyResolver:
                 self.con.execute("DELETE FROM agency_aliases WHERE alias = ?", [alias])
                 self.con.execute("INSERT INTO agency_aliases VALUES (?, ?, 'agencies_file')", [alias, agency_id])
                 self.aliases[alias] = agency_id
+                self.pinned.add(alias)
 
     def resolve(self, meta: ReportMeta, is_demo: bool) -> int | None:
         """The agency id for a report's detected names; None when no agency was detected."""
         if meta.agency is None:
             return None
         names = (meta.agency, *meta.aliases)
-        agency_id = next((self.aliases[n] for n in names if n in self.aliases), None)
+        matches = [n for n in names if n in self.pinned] or [n for n in names if n in self.aliases]
+        agency_id = self.aliases[matches[0]] if matches else None
         if agency_id is None:
             agency_id = self._create(meta.agency, meta.region, meta.level, meta.sector, is_demo)
         for name in names:
@@ -124,3 +131,23 @@ class AgencyResolver:
         if self.new_aliases:
             self.con.executemany("INSERT INTO agency_aliases VALUES (?, ?, ?)", self.new_aliases)
             self.new_aliases.clear()
+
+    def refile(self) -> None:
+        """File every report under the agency its names resolve to now, as `resolve` would.
+
+        An agencies file applied after reports were loaded re-files them; agencies that no
+        report names any more (and that the operator did not pin) are dropped.
+        """
+        self.con.execute("""
+            UPDATE reports SET agency_id = best.agency_id
+            FROM (
+                SELECT r.report_id,
+                       arg_min(a.agency_id, (a.source <> 'agencies_file')::INTEGER * 1000 + list_position(r.agency_names, a.alias)) AS agency_id
+                FROM reports r JOIN agency_aliases a ON list_contains(r.agency_names, a.alias)
+                GROUP BY r.report_id
+            ) AS best
+            WHERE best.report_id = reports.report_id AND reports.agency_id IS DISTINCT FROM best.agency_id
+        """)
+        orphans = "SELECT agency_id FROM agencies WHERE NOT pinned AND agency_id NOT IN (SELECT agency_id FROM reports WHERE agency_id IS NOT NULL)"
+        self.con.execute(f"DELETE FROM agency_aliases WHERE agency_id IN ({orphans})")
+        self.con.execute(f"DELETE FROM agencies WHERE agency_id IN ({orphans})")

@@ -6,9 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-REPORT_TYPES = ("法治政府建设", "政府信息公开", "建议提案办理", "信访", "其他")
-
-
 class ReadError(Exception):
     """A file that cannot be turned into text; the message is meant for a person."""
 

@@ -23,7 +23,8 @@ import sys
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -37,7 +38,7 @@ from etl.extract import extract
 from etl.model import DEMO_MARKER, Fact, ReadError, ReportMeta
 from etl.normalise import normalise
 from etl.read import SUPPORTED_SUFFIXES, read_file
-from etl.warehouse import staged, writer_lock
+from etl.warehouse import SCHEMA_VERSION, schema_version, staged, writer_lock
 
 log = logging.getLogger("etl")
 
@@ -124,22 +125,15 @@ def run(
     summary = RunSummary()
     with writer_lock(warehouse):
         known = _known_files(warehouse)
-        files, summary.files_skipped = _scan(roots)
-        summary.files_seen = len(files)
-        todo = []
-        for path, sha in files.items():
-            if path not in known:
-                summary.files_new += 1
-                todo.append(path)
-            elif known[path] != sha:
-                summary.files_changed += 1
-                todo.append(path)
-            else:
-                summary.files_unchanged += 1
-        log.info("%d files: %d new, %d changed, %d unchanged", len(files), summary.files_new, summary.files_changed, summary.files_unchanged)
-        results = _process_all(todo, progress)
+        scan = _scan(roots)
+        summary.files_seen = len(scan.files) + len(scan.unreadable)
+        summary.files_skipped = scan.skipped
+        todo = [path for path, sha in scan.files.items() if known.get(path) != sha]
+        summary.files_unchanged = len(scan.files) - len(todo)
+        log.info("%d files: %d to extract, %d unchanged", summary.files_seen, len(todo), summary.files_unchanged)
+        results = _process_all(todo, progress) + scan.unreadable
         with staged(warehouse) as con:
-            _load(con, summary, roots, files, known, results, pinned)
+            _load(con, summary, roots, scan, known, results, pinned)
     summary.seconds = time.monotonic() - started
     return summary
 
@@ -170,37 +164,53 @@ def _known_files(warehouse: Path) -> dict[str, str]:
     """source_path -> file hash of the files the warehouse holds a report of.
 
     Removed and rejected files are left out, so a rejected file is tried again on every run
-    (and rejected again, and reported, until someone fixes it)."""
-    if not warehouse.exists():
+    (and rejected again, and reported, until someone fixes it). A warehouse of another schema
+    version is rebuilt from scratch by staged(), so then every file is new.
+    """
+    if schema_version(warehouse) != SCHEMA_VERSION:
         return {}
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         return dict(con.execute("SELECT source_path, file_sha256 FROM report_files WHERE status IN ('loaded', 'duplicate')").fetchall())
-    except duckdb.CatalogException:  # an older schema: staged() starts afresh
-        return {}
     finally:
         con.close()
 
 
-def _scan(roots: list[Path]) -> tuple[dict[str, str], int]:
-    """Supported files under the roots (path -> byte hash), and the count of skipped others."""
-    files: dict[str, str] = {}
-    skipped = 0
+@dataclass
+class _Scan:
+    files: dict[str, str] = field(default_factory=dict)  # path -> byte hash of supported files
+    skipped: int = 0  # files of other formats
+    unreadable: list[Rejected] = field(default_factory=list)  # files that could not be read
+    unlisted: list[str] = field(default_factory=list)  # folders that could not be listed
+
+
+def _scan(roots: list[Path]) -> _Scan:
+    """Every supported file under the roots, with its byte hash.
+
+    A file or folder that cannot be read is not taken for removed: its reports stay as they
+    were, and the problem is recorded as a rejection.
+    """
+    scan = _Scan()
+
+    def unlistable(error: OSError) -> None:
+        scan.unlisted.append(str(error.filename))
+        scan.unreadable.append(Rejected(str(error.filename), "", f"cannot list folder: {error.strerror}"))
+
     for root in roots:
-        for dirpath, dirnames, filenames in os.walk(root):
+        for dirpath, dirnames, filenames in os.walk(root, onerror=unlistable):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in sorted(filenames):
                 path = Path(dirpath, name)
                 if name.startswith(".") or not path.is_file():
                     continue
                 if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                    skipped += 1
+                    scan.skipped += 1
                     continue
                 try:
-                    files[str(path)] = _file_sha256(path)
+                    scan.files[str(path)] = _file_sha256(path)
                 except OSError as e:
-                    log.warning("cannot read %s: %s", path, e.strerror)
-    return files, skipped
+                    scan.unreadable.append(Rejected(str(path), "", f"cannot read file: {e.strerror}"))
+    return scan
 
 
 def _file_sha256(path: Path) -> str:
@@ -208,29 +218,47 @@ def _file_sha256(path: Path) -> str:
         return hashlib.file_digest(f, "sha256").hexdigest()
 
 
-def _process_all(paths: list[str], progress: Callable | None) -> list[Processed | Rejected]:
-    """Process files in worker processes (in the input order), with an optional progress wrapper."""
+def _process_all(
+    paths: list[str], progress: Callable | None, work: Callable[[Path], Processed | Rejected] = process_file
+) -> list[Processed | Rejected]:
+    """Process files (in worker processes when there are many), in the input order.
+
+    A worker that dies on a file (a crash inside a parser, the OOM killer) must not fail the
+    run: the files it left unfinished are retried one per fresh worker, and the file that
+    kills its worker again is rejected.
+    """
     if len(paths) < PARALLEL_FROM:
-        results: Iterable = map(process_file, map(Path, paths))
-        pool = None
-    else:
-        # forkserver, not fork: forked workers would inherit the lock's file descriptor and keep
-        # the lock held after a `kill -9` of this process until they noticed and exited.
-        pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=multiprocessing.get_context("forkserver"))
-        results = pool.map(process_file, map(Path, paths), chunksize=8)
-    try:
-        wrapped = progress(results, len(paths)) if progress else results
-        return list(wrapped)
-    finally:
-        if pool:
-            pool.shutdown()
+        results: Iterable = map(work, map(Path, paths))
+        return list(progress(results, len(paths)) if progress else results)
+    done: dict[str, Processed | Rejected] = {}
+    with _pool(os.cpu_count() or 1) as pool:
+        futures = {pool.submit(work, Path(p)): p for p in paths}
+        finished = as_completed(futures)
+        for future in progress(finished, len(paths)) if progress else finished:
+            try:
+                done[futures[future]] = future.result()
+            except BrokenProcessPool:
+                pass
+    for path in (p for p in paths if p not in done):
+        with _pool(1) as pool:
+            try:
+                done[path] = pool.submit(work, Path(path)).result()
+            except BrokenProcessPool:
+                done[path] = Rejected(path, "", "the file crashed the process reading it (a damaged or hostile file?)")
+    return [done[p] for p in paths]
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    # forkserver, not fork: forked workers would inherit the lock's file descriptor and keep
+    # the lock held after a `kill -9` of this process until they noticed and exited.
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
 
 
 def _load(
     con: duckdb.DuckDBPyConnection,
     summary: RunSummary,
     roots: list[Path],
-    files: dict[str, str],
+    scan: _Scan,
     known: dict[str, str],
     results: list[Processed | Rejected],
     pinned: list,
@@ -247,34 +275,26 @@ def _load(
     for result in results:
         if isinstance(result, Rejected):
             summary.rejections.append(result)
-            # seen = new + changed + unchanged + rejected
-            if result.path in known:
-                summary.files_changed -= 1
-            else:
-                summary.files_new -= 1
-            con.execute("INSERT INTO rejections VALUES (?, ?, ?)", [run_id, result.path, result.reason])
-            # A new bad file is recorded; a changed-to-bad file keeps its last good version.
-            con.execute(
-                "INSERT INTO report_files VALUES (?, ?, ?, NULL, 'rejected', ?, ?) ON CONFLICT (source_path) DO UPDATE SET"
-                " last_run_id = excluded.last_run_id,"
-                " file_sha256 = CASE WHEN report_files.status = 'rejected' THEN excluded.file_sha256 ELSE report_files.file_sha256 END",
-                [result.path, result.file_sha256, Path(result.path).suffix.lstrip(".").lower(), run_id, run_id],
-            )
             log.warning("rejected %s: %s", result.path, result.reason)
+            con.execute("INSERT INTO rejections VALUES (?, ?, ?)", [run_id, result.path, result.reason])
+            if result.path not in scan.unlisted:
+                _record_rejected_file(con, result, run_id)
             continue
-        status = "loaded"
-        if result.report_id in existing:
-            if existing[result.report_id]:
-                status = "duplicate"
-            else:
-                con.execute("UPDATE reports SET retired_at = NULL WHERE report_id = ?", [result.report_id])
-            existing[result.report_id] = True
+        if result.path in known:
+            summary.files_changed += 1
         else:
-            existing[result.report_id] = True
+            summary.files_new += 1
+        if result.report_id not in existing:
             agency_id = resolver.resolve(result.meta, result.is_demo)
             reports.append(_report_row(result, agency_id, now, run_id))
             facts += [_fact_row(result.report_id, f) for f in result.facts]
-        file_rows.append((result.path, result.file_sha256, result.format, result.report_id, status, run_id, run_id))
+            if agency_id is None or result.meta.year is None:
+                log.warning("%s: no %s detected; its facts stay out of the views", result.path,
+                            "agency" if agency_id is None else "year")
+        elif not existing[result.report_id]:
+            con.execute("UPDATE reports SET retired_at = NULL WHERE report_id = ?", [result.report_id])
+        existing[result.report_id] = True
+        file_rows.append((result.path, result.file_sha256, result.format, result.report_id, "loaded", run_id, run_id))
     resolver.flush()
     _insert(con, "reports", reports)
     _insert(con, "facts", facts)
@@ -287,42 +307,9 @@ def _load(
         )
     summary.facts_loaded = len(facts)
     summary.files_rejected = len(summary.rejections)
-
-    seen = pl.DataFrame({"source_path": list(files)}, schema={"source_path": pl.String})
-    con.register("seen_files", seen)
-    con.execute("UPDATE report_files SET last_run_id = ? WHERE source_path IN (SELECT source_path FROM seen_files)", [run_id])
-    under_roots = " OR ".join(["starts_with(source_path, ?)"] * len(roots))
-    removed = con.execute(
-        f"UPDATE report_files SET status = 'removed' WHERE status <> 'removed' AND ({under_roots})"
-        " AND source_path NOT IN (SELECT source_path FROM seen_files) RETURNING source_path",
-        [str(root) + os.sep for root in roots],
-    ).fetchall()
-    summary.files_removed = len(removed)
-    con.unregister("seen_files")
-    # A report whose first file went away but whose copy stays is now shown from the copy.
-    con.execute(
-        "UPDATE reports SET source_path = live.source_path, format = live.format FROM"
-        " (SELECT report_id, min(source_path) AS source_path, min(format) AS format FROM report_files"
-        "  WHERE status IN ('loaded', 'duplicate') GROUP BY report_id) AS live"
-        " WHERE live.report_id = reports.report_id AND reports.source_path NOT IN"
-        " (SELECT source_path FROM report_files WHERE status IN ('loaded', 'duplicate'))"
-    )
-    con.execute(
-        "UPDATE reports SET retired_at = ? WHERE retired_at IS NULL AND report_id NOT IN"
-        " (SELECT report_id FROM report_files WHERE status IN ('loaded', 'duplicate'))",
-        [now],
-    )
-    # Re-file reports under the agencies their names resolve to now (the agencies file may have
-    # pinned a name), then drop agencies that no report names any more.
-    con.execute(
-        "UPDATE reports SET agency_id = a.agency_id FROM agency_aliases a"
-        " WHERE a.alias = reports.agency_named AND reports.agency_id IS DISTINCT FROM a.agency_id"
-    )
-    con.execute(
-        "DELETE FROM agency_aliases WHERE agency_id IN (SELECT agency_id FROM agencies WHERE NOT pinned"
-        " AND agency_id NOT IN (SELECT agency_id FROM reports WHERE agency_id IS NOT NULL))"
-    )
-    con.execute("DELETE FROM agencies WHERE NOT pinned AND agency_id NOT IN (SELECT agency_id FROM reports WHERE agency_id IS NOT NULL)")
+    summary.files_removed = _mark_removed(con, roots, scan, run_id)
+    _settle_reports(con, now)
+    resolver.refile()
     con.execute(
         "INSERT INTO etl_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
@@ -333,12 +320,77 @@ def _load(
     )
 
 
+def _record_rejected_file(con: duckdb.DuckDBPyConnection, rejected: Rejected, run_id: int) -> None:
+    """A new bad file is recorded as rejected; a file that turned bad keeps its last good version."""
+    con.execute(
+        "INSERT INTO report_files VALUES (?, ?, ?, NULL, 'rejected', ?, ?) ON CONFLICT (source_path) DO UPDATE SET"
+        " last_run_id = excluded.last_run_id,"
+        " status = CASE WHEN report_files.status = 'removed' THEN 'rejected' ELSE report_files.status END,"
+        " file_sha256 = CASE WHEN report_files.status IN ('rejected', 'removed') THEN excluded.file_sha256"
+        "                    ELSE report_files.file_sha256 END",
+        [rejected.path, rejected.file_sha256, Path(rejected.path).suffix.lstrip(".").lower(), run_id, run_id],
+    )
+
+
+def _mark_removed(con: duckdb.DuckDBPyConnection, roots: list[Path], scan: _Scan, run_id: int) -> int:
+    """Mark the files that disappeared as removed; return how many.
+
+    A file disappeared when it is under one of this run's source folders and was not found
+    there (a folder that could not be listed does not count as empty), or when it is outside
+    them (a source folder that was moved or dropped) and no longer exists.
+    """
+    seen = pl.DataFrame({"source_path": [*scan.files, *(r.path for r in scan.unreadable)]}, schema={"source_path": pl.String})
+    con.register("seen_files", seen)
+    try:
+        con.execute("UPDATE report_files SET last_run_id = ? WHERE source_path IN (SELECT source_path FROM seen_files)", [run_id])
+        live = con.execute(
+            "SELECT source_path FROM report_files WHERE status <> 'removed'"
+            " AND source_path NOT IN (SELECT source_path FROM seen_files)"
+        ).fetchall()
+    finally:
+        con.unregister("seen_files")
+    prefixes = tuple(str(root) + os.sep for root in roots)
+    unlisted = tuple(folder + os.sep for folder in scan.unlisted)
+    gone = [
+        (path,) for (path,) in live
+        if not path.startswith(unlisted) and (path.startswith(prefixes) or not os.path.exists(path))
+    ]
+    if gone:
+        con.executemany("UPDATE report_files SET status = 'removed' WHERE source_path = ?", gone)
+    return len(gone)
+
+
+def _settle_reports(con: duckdb.DuckDBPyConnection, now: datetime) -> None:
+    """Make reports and their files agree after a run's changes.
+
+    A report is live while some file holds its text. It is shown from its first file while that
+    file still holds it, otherwise from another that does; that file is `loaded`, the others
+    holding the same text are `duplicate`. A report no file holds any more retires.
+    """
+    live_files = "SELECT * FROM report_files WHERE status IN ('loaded', 'duplicate')"
+    con.execute(
+        f"UPDATE reports SET source_path = primary_file.source_path, format = primary_file.format FROM"
+        f" (SELECT report_id, min(source_path) AS source_path, arg_min(format, source_path) AS format"
+        f"  FROM ({live_files}) GROUP BY report_id) AS primary_file"
+        f" WHERE primary_file.report_id = reports.report_id AND NOT EXISTS"
+        f" (SELECT 1 FROM ({live_files}) f WHERE f.source_path = reports.source_path AND f.report_id = reports.report_id)"
+    )
+    con.execute(
+        "UPDATE report_files SET status = CASE WHEN report_files.source_path = r.source_path THEN 'loaded' ELSE 'duplicate' END"
+        " FROM reports r WHERE r.report_id = report_files.report_id AND report_files.status IN ('loaded', 'duplicate')"
+    )
+    con.execute(
+        f"UPDATE reports SET retired_at = ? WHERE retired_at IS NULL AND report_id NOT IN (SELECT report_id FROM ({live_files}))",
+        [now],
+    )
+
+
 def _report_row(p: Processed, agency_id: int | None, now: datetime, run_id: int) -> dict:
     return {
         "report_id": p.report_id, "agency_id": agency_id, "year": p.meta.year, "report_type": p.meta.report_type,
         "title": p.meta.title or p.title, "source_path": p.path, "format": p.format, "content_sha256": p.content_sha256,
         "text": p.text, "is_demo": p.is_demo, "retired_at": None, "loaded_at": now, "run_id": run_id,
-        "agency_named": p.meta.agency,
+        "agency_names": [n for n in (p.meta.agency, *p.meta.aliases) if n],
     }
 
 

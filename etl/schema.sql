@@ -6,6 +6,8 @@ CREATE TABLE warehouse_meta (
     value VARCHAR NOT NULL
 );
 COMMENT ON TABLE warehouse_meta IS '仓库元数据：schema_version 等键值。';
+COMMENT ON COLUMN warehouse_meta.key IS '键，如 schema_version。';
+COMMENT ON COLUMN warehouse_meta.value IS '值。';
 
 CREATE TABLE indicators (
     code             VARCHAR PRIMARY KEY,
@@ -73,7 +75,7 @@ CREATE TABLE reports (
     retired_at     TIMESTAMP,
     loaded_at      TIMESTAMP NOT NULL,
     run_id         INTEGER NOT NULL,
-    agency_named   VARCHAR
+    agency_names   VARCHAR[] NOT NULL
 );
 COMMENT ON TABLE reports IS '报告：每份不同的报告一行（同一文本的多个文件只算一份，副本见 report_files）。';
 COMMENT ON COLUMN reports.report_id IS '报告编号：规范化文本 SHA-256 的前 16 位，文本不变则编号不变。';
@@ -89,7 +91,7 @@ COMMENT ON COLUMN reports.is_demo IS '演示数据生成器生成的示例报告
 COMMENT ON COLUMN reports.retired_at IS '源文件删除或改动后报告退役的时间；NULL 表示现行。退役报告及其事实保留在表中，但不进入视图。';
 COMMENT ON COLUMN reports.loaded_at IS '载入时间。';
 COMMENT ON COLUMN reports.run_id IS '载入它的 ETL 运行，见 etl_runs。';
-COMMENT ON COLUMN reports.agency_named IS '报告中识别出的机构名称（未经别名归并）。';
+COMMENT ON COLUMN reports.agency_names IS '报告中识别出的机构名称（首个为识别出的规范名称，其余为别名）；每次运行据此与 agency_aliases 重新归并机构。';
 
 CREATE TABLE report_files (
     source_path  VARCHAR PRIMARY KEY,
@@ -102,9 +104,10 @@ CREATE TABLE report_files (
 );
 COMMENT ON TABLE report_files IS 'ETL 见过的每个源文件及其状态；增量刷新据此判断文件是否新增、改动、未变或删除。';
 COMMENT ON COLUMN report_files.source_path IS '源文件的绝对路径。';
+COMMENT ON COLUMN report_files.format IS '文件格式：txt / html / docx / pdf。';
 COMMENT ON COLUMN report_files.file_sha256 IS '文件字节的 SHA-256（最近一次成功读取时）。';
 COMMENT ON COLUMN report_files.report_id IS '文件对应的报告；与另一文件文本相同的副本指向同一报告。';
-COMMENT ON COLUMN report_files.status IS 'loaded（首个载入）、duplicate（与已载入报告文本相同的副本）、rejected（无法读取）、removed（文件已删除）。';
+COMMENT ON COLUMN report_files.status IS 'loaded（报告据以展示的文件）、duplicate（文本相同的其他副本）、rejected（无法读取）、removed（文件已删除）。';
 COMMENT ON COLUMN report_files.first_run_id IS '首次见到该文件的运行。';
 COMMENT ON COLUMN report_files.last_run_id IS '最近一次见到该文件的运行。';
 
@@ -147,6 +150,9 @@ CREATE TABLE etl_runs (
     facts_loaded    INTEGER NOT NULL DEFAULT 0
 );
 COMMENT ON TABLE etl_runs IS 'ETL 运行记录：每次成功换入的刷新一行（失败的运行不改变仓库，也就不留记录）。';
+COMMENT ON COLUMN etl_runs.run_id IS '运行编号，依次递增。';
+COMMENT ON COLUMN etl_runs.started_at IS '开始时间。';
+COMMENT ON COLUMN etl_runs.finished_at IS '结束时间。';
 COMMENT ON COLUMN etl_runs.status IS 'ok（全部载入）或 ok_with_rejections（有文件被拒）。';
 COMMENT ON COLUMN etl_runs.sources IS '本次运行的源目录（以分号分隔）。';
 COMMENT ON COLUMN etl_runs.files_seen IS '源目录中支持格式的文件数。';
@@ -164,6 +170,9 @@ CREATE TABLE rejections (
     reason      VARCHAR NOT NULL
 );
 COMMENT ON TABLE rejections IS '被拒文件：哪次运行、哪个文件、为什么（给人看的原因）。';
+COMMENT ON COLUMN rejections.run_id IS '运行编号，见 etl_runs。';
+COMMENT ON COLUMN rejections.source_path IS '无法读取的文件（或无法列出的文件夹）的路径。';
+COMMENT ON COLUMN rejections.reason IS '原因，如 空文件、PDF 没有文字层、文件已损坏。';
 
 CREATE VIEW live_facts AS
 SELECT
@@ -179,6 +188,22 @@ FROM facts f
 JOIN reports r USING (report_id)
 WHERE r.retired_at IS NULL;
 COMMENT ON VIEW live_facts IS '现行报告（未退役）的事实，附报告的机构、年度、类型与来源。';
+COMMENT ON COLUMN live_facts.report_id IS '所在报告。';
+COMMENT ON COLUMN live_facts.indicator IS '指标代码。';
+COMMENT ON COLUMN live_facts.value IS '数值（百分比存百分号前的数字）。';
+COMMENT ON COLUMN live_facts.unit IS '原文单位。';
+COMMENT ON COLUMN live_facts.qualifier IS 'NULL、over（余/多）或 about（近/约）。';
+COMMENT ON COLUMN live_facts.evidence IS '原文句子。';
+COMMENT ON COLUMN live_facts.span_start IS '证据句在报告全文中的起始位置。';
+COMMENT ON COLUMN live_facts.span_end IS '证据句的结束位置（不含）。';
+COMMENT ON COLUMN live_facts.rule IS '抽取规则编号。';
+COMMENT ON COLUMN live_facts.agency_id IS '报告机构。';
+COMMENT ON COLUMN live_facts.year IS '报告年度。';
+COMMENT ON COLUMN live_facts.report_type IS '报告类型。';
+COMMENT ON COLUMN live_facts.report_title IS '报告标题。';
+COMMENT ON COLUMN live_facts.source_path IS '报告源文件。';
+COMMENT ON COLUMN live_facts.loaded_at IS '报告载入时间。';
+COMMENT ON COLUMN live_facts.is_demo IS '是否示例数据。';
 
 -- One row per agency, year and indicator of live reports. Where several facts exist for one
 -- agency-year-indicator (two reports of the same year), the chosen one is, in order:
@@ -229,4 +254,24 @@ SELECT
 FROM ranked
 JOIN agencies a USING (agency_id)
 WHERE ranked.pick = 1;
+COMMENT ON COLUMN indicator_values.agency IS '机构规范名称。';
+COMMENT ON COLUMN indicator_values.region IS '机构所在地区。';
+COMMENT ON COLUMN indicator_values.sector IS '机构领域。';
+COMMENT ON COLUMN indicator_values.level IS '机构层级。';
+COMMENT ON COLUMN indicator_values.year IS '年度。';
+COMMENT ON COLUMN indicator_values.indicator IS '指标代码。';
+COMMENT ON COLUMN indicator_values.indicator_name IS '指标中文名。';
+COMMENT ON COLUMN indicator_values.value IS '选定的数值（规则见视图说明）。';
+COMMENT ON COLUMN indicator_values.unit IS '原文单位。';
+COMMENT ON COLUMN indicator_values.n_facts IS '该机构该年该指标的事实条数（来自几份现行报告）。';
+COMMENT ON COLUMN indicator_values.conflict IS '多份报告数值不一致时为 true。';
+COMMENT ON COLUMN indicator_values.is_demo IS '是否示例数据。';
+COMMENT ON COLUMN indicator_values.agency_id IS '机构编号。';
+COMMENT ON COLUMN indicator_values.family IS '指标族。';
+COMMENT ON COLUMN indicator_values.report_id IS '选定数值所在的报告。';
+COMMENT ON COLUMN indicator_values.report_type IS '该报告的类型。';
+COMMENT ON COLUMN indicator_values.qualifier IS 'NULL、over（余/多）或 about（近/约）。';
+COMMENT ON COLUMN indicator_values.evidence IS '选定数值的原文句子。';
+COMMENT ON COLUMN indicator_values.span_start IS '证据句在报告全文中的起始位置。';
+COMMENT ON COLUMN indicator_values.span_end IS '证据句的结束位置（不含）。';
 COMMENT ON VIEW indicator_values IS '每个机构、年度、指标一行（仅现行报告）。多份报告数值不一致时，优先本源报告类型、再取最近载入者，并置 conflict = true。';

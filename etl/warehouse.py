@@ -22,7 +22,7 @@ import duckdb
 
 from etl.indicators import families, indicators
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 class WarehouseLocked(Exception):
@@ -66,7 +66,7 @@ def staged(warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     for stale in _temp_paths(warehouse):
         stale.unlink(missing_ok=True)
     temp = warehouse.with_name(f"{warehouse.name}.tmp-{os.getpid()}")
-    fresh = not warehouse.exists() or _schema_version(warehouse) != SCHEMA_VERSION
+    fresh = schema_version(warehouse) != SCHEMA_VERSION
     if not fresh:
         shutil.copyfile(warehouse, temp)
     con = duckdb.connect(str(temp))
@@ -86,7 +86,10 @@ def staged(warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         raise
 
 
-def _schema_version(warehouse: Path) -> str | None:
+def schema_version(warehouse: Path) -> str | None:
+    """The schema version of a warehouse file; None when there is no file or no version."""
+    if not warehouse.exists():
+        return None
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         row = con.execute("SELECT value FROM warehouse_meta WHERE key = 'schema_version'").fetchone()

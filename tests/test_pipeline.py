@@ -291,3 +291,107 @@ def test_a_demo_corpus_of_txt_html_and_docx_loads_as_its_gold_file_says(tmp_path
         expected = {(f["indicator"], float(f["value"])) for f in doc["facts"]}
         scored = {fact for fact in facts if fact[0] not in doc.get("ignore", [])}
         assert (agency, year, scored) == (doc["agency"], doc["year"], expected), doc["id"]
+
+
+def test_a_file_that_crashes_its_worker_is_rejected_and_the_rest_load(tmp_path: Path) -> None:
+    from crashing_worker import crash_on_poison
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = (SEEDS / WUJIANG).read_text(encoding="utf-8")
+    paths = []
+    for n in range(pipeline.PARALLEL_FROM + 4):
+        path = folder / (f"poison-{n}.txt" if n == 5 else f"report-{n:02}.txt")
+        path.write_text(text.replace("信访件501件", f"信访件{600 + n}件"), encoding="utf-8")
+        paths.append(str(path))
+
+    results = pipeline._process_all(paths, None, work=crash_on_poison)
+
+    rejected = [r for r in results if isinstance(r, pipeline.Rejected)]
+    assert [Path(r.path).name for r in rejected] == ["poison-5.txt"]
+    assert "crashed the process" in rejected[0].reason
+    assert [r.path for r in results] == paths
+
+
+def test_an_older_schema_version_is_rebuilt_with_every_file(reports: Path, warehouse: Path) -> None:
+    run([reports], warehouse)
+    con = duckdb.connect(str(warehouse))
+    con.execute("UPDATE warehouse_meta SET value = '0' WHERE key = 'schema_version'")
+    con.close()
+
+    summary = run([reports], warehouse)
+
+    assert (summary.files_new, summary.files_unchanged) == (2, 0)
+    assert query(warehouse, "SELECT count(*) FROM facts") == [(14,)]
+
+
+def test_a_file_that_cannot_be_read_keeps_its_report(reports: Path, warehouse: Path, monkeypatch) -> None:
+    run([reports], warehouse)
+    real = pipeline._file_sha256
+
+    def denied(path: Path) -> str:
+        if path.name == WUJIANG:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(pipeline, "_file_sha256", denied)
+    summary = run([reports], warehouse)
+
+    assert (summary.files_removed, summary.files_rejected, summary.exit_code) == (0, 1, 3)
+    assert query(warehouse, "SELECT value FROM indicator_values WHERE indicator = 'petition.cases'") == [(501.0,)]
+    assert query(warehouse, "SELECT reason FROM rejections") == [("cannot read file: Permission denied",)]
+
+
+def test_files_of_a_moved_source_folder_retire_when_they_are_gone(tmp_path: Path, warehouse: Path) -> None:
+    old = tmp_path / "old"
+    shutil.copytree(SEEDS, old)
+    run([old], warehouse)
+    new = tmp_path / "new"
+    old.rename(new)
+
+    summary = run([new], warehouse)
+
+    assert summary.files_removed == 2  # the old paths are gone; the same texts now load from new/
+    assert sorted(query(warehouse, "SELECT status, count(*) FROM report_files GROUP BY ALL")) == [("loaded", 2), ("removed", 2)]
+    assert all(path.startswith(str(new)) for (path,) in query(warehouse, "SELECT source_path FROM reports"))
+    (new / WUJIANG).unlink()
+    run([new], warehouse)
+    assert query(warehouse, "SELECT count(*) FROM indicator_values") == [(0,)]
+
+
+def test_two_files_that_swap_their_texts_are_shown_from_the_right_file(reports: Path, warehouse: Path) -> None:
+    a, b = reports / WUJIANG, reports / PUDONG
+    run([reports], warehouse)
+    text_a, text_b = a.read_bytes(), b.read_bytes()
+    a.write_bytes(text_b)
+    b.write_bytes(text_a)
+
+    run([reports], warehouse)
+
+    rows = query(warehouse, "SELECT f.source_path, f.status, r.source_path FROM report_files f JOIN reports r USING (report_id)")
+    assert sorted((Path(p).name, status, Path(shown).name) for p, status, shown in rows) == [
+        (PUDONG, "loaded", PUDONG), (WUJIANG, "loaded", WUJIANG),
+    ]
+    assert query(warehouse, "SELECT count(*) FROM reports WHERE retired_at IS NULL") == [(2,)]
+
+
+def test_an_agencies_file_given_later_refiles_loaded_reports(reports: Path, warehouse: Path, tmp_path: Path) -> None:
+    run([reports], warehouse)
+    agencies = tmp_path / "agencies.toml"
+    agencies.write_text(
+        '[[agency]]\nname = "上海市浦东新区规划和自然资源局"\naliases = ["浦东新区规划资源局"]\nregion = "上海市浦东新区"\n',
+        encoding="utf-8",
+    )
+
+    run([reports], warehouse, agencies_file=agencies)
+
+    names = [name for (name,) in query(warehouse, "SELECT a.name FROM reports r JOIN agencies a USING (agency_id) ORDER BY 1")]
+    assert names == ["上海市浦东新区规划和自然资源局", "苏州市吴江区自然资源和规划局"]
+    assert query(warehouse, "SELECT count(*) FROM agencies") == [(2,)]
+
+
+def test_aliases_in_an_agencies_file_must_be_a_list(tmp_path: Path, reports: Path, warehouse: Path) -> None:
+    agencies = tmp_path / "agencies.toml"
+    agencies.write_text('[[agency]]\nname = "示例市公安局"\naliases = "示例公安局"\n', encoding="utf-8")
+    with pytest.raises(AgenciesFileError, match="aliases must be a list"):
+        run([reports], warehouse, agencies_file=agencies)
