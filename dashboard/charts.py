@@ -1,7 +1,9 @@
 """Plotly figures built from query results: one look (fonts, Okabe–Ito colours) for every chart.
 
 Every point or bar that stands for a fact carries `customdata = [report_id, indicator]`, which
-the evidence panel turns into the sentence the number came from.
+the evidence panel turns into the sentence the number came from. Values without a peer group
+(peer_median NULL, standing 'no_peers') are labelled texts.NO_PEERS, never drawn as a gap or a
+percentile. All words come from texts.
 """
 
 from __future__ import annotations
@@ -19,12 +21,14 @@ FONT_FAMILY = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "Pi
 # Okabe–Ito, the palette readable with every common colour-vision deficiency.
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#000000", "#F0E442"]
 # Laggard and leader: the same two colours on every page (vermillion against blue).
-STANDING_COLOURS = {"laggard": "#D55E00", "leader": "#0072B2", "par": "#BBBBBB", "neutral": "#777777"}
+STANDING_COLOURS = {"laggard": "#D55E00", "leader": "#0072B2", "par": "#BBBBBB", "neutral": "#777777",
+                    "no_peers": "#999999"}
 # Diverging scale of oriented gaps: worse (negative) vermillion, better (positive) blue.
 GAP_SCALE = [[0.0, "#D55E00"], [0.5, "#F7F7F7"], [1.0, "#0072B2"]]
 # Gaps of indicators without a better direction: one hue, no good/bad reading.
 NEUTRAL_SCALE = [[0.0, "#F7F7F7"], [1.0, "#555555"]]
-COVERAGE_COLOURS = {"reported": "#56B4E9", "missing": "#E69F00", "no_report": "#EEEEEE"}
+# Stated in parts: a pale tint of 'reported'.
+COVERAGE_COLOURS = {"reported": "#56B4E9", "covered_by_parts": "#BFE3F7", "missing": "#E69F00", "no_report": "#EEEEEE"}
 MISSING_CELL = "#D9D9D9"  # heatmap cells without a value
 BAND_FILL = "rgba(119, 119, 119, 0.18)"
 
@@ -68,6 +72,27 @@ def _grid(df: pl.DataFrame, row: str, column: str, value: str, rows: list, colum
     return [[cells.get((r, c)) for c in columns] for r in rows]
 
 
+def _value_hover(value: float | None, unit: str, median: float | None, n: int | None) -> str:
+    """Hover lines of a compared value: the value, and its peers' median or why there is none."""
+    peers = (texts.PEER_MEDIAN.format(median=texts.number(median, unit), n=n) if median is not None
+             else texts.LABELLED.format(label=texts.NO_PEERS, value=texts.NO_PEERS_HINT))
+    return texts.VALUE.format(value=texts.number(value, unit)) + "<br>" + peers
+
+
+def _facts(df: pl.DataFrame) -> list[tuple[str, str]]:
+    """Each row's fact as customdata: [report_id, indicator]."""
+    return list(zip(df["report_id"], df["indicator"]))
+
+
+def _no_peers(x: list, y: object, custom: list, hover: object, position: str) -> go.Scatter:
+    """texts.NO_PEERS written where a bar, dot or cell of values without a peer group would be."""
+    return go.Scatter(
+        x=x, y=y, mode="text", text=[texts.NO_PEERS] * len(y), textposition=position,
+        textfont={"color": STANDING_COLOURS["no_peers"]}, customdata=custom, hovertext=hover,
+        hovertemplate="%{y}<br>%{hovertext}<extra></extra>", showlegend=False,
+    )
+
+
 def empty(message: str = texts.NO_DATA) -> go.Figure:
     """A blank figure that says why it is blank."""
     fig = go.Figure()
@@ -78,7 +103,7 @@ def empty(message: str = texts.NO_DATA) -> go.Figure:
 
 
 def coverage_heatmap(df: pl.DataFrame) -> go.Figure:
-    """Agencies × indicators; colour says reported / missing / no report that year."""
+    """Agencies × indicators; colour says reported / stated in parts / missing / no report that year."""
     if df.is_empty():
         return empty()
     statuses = list(COVERAGE_COLOURS)
@@ -90,10 +115,11 @@ def coverage_heatmap(df: pl.DataFrame) -> go.Figure:
 
     codes = [[statuses.index(s) for s in row] for row in matrix("status")]
     hover = [
-        [texts.COVERAGE_LABELS[s] + (f"：{texts.number(v, u)}" if v is not None else "") for s, v, u in zip(*cells)]
+        [texts.LABELLED.format(label=texts.COVERAGE_LABELS[s], value=texts.number(v, u)) if v is not None
+         else texts.COVERAGE_LABELS[s] for s, v, u in zip(*cells)]
         for cells in zip(matrix("status"), matrix("value"), matrix("unit"))
     ]
-    custom = [list(map(list, zip(r, i))) for r, i in zip(matrix("report_id"), matrix("indicator"))]
+    custom = [list(map(list, zip(r, i))) for r, i in zip(matrix("report_id"), matrix("fact_indicator"))]
     n = len(statuses)
     scale = []
     for i, status in enumerate(statuses):
@@ -104,7 +130,7 @@ def coverage_heatmap(df: pl.DataFrame) -> go.Figure:
         customdata=custom, text=hover,
         hovertemplate="%{y}<br>%{x}<br>%{text}<extra></extra>",
     ))
-    for status in statuses:  # a legend for the three colours
+    for status in statuses:  # a legend for the colours
         fig.add_trace(go.Scatter(
             x=[None], y=[None], mode="markers", name=texts.COVERAGE_LABELS[status],
             marker={"symbol": "square", "size": 12, "color": COVERAGE_COLOURS[status]},
@@ -130,7 +156,8 @@ def trend(series: pl.DataFrame, band: pl.DataFrame, indicator: dict, mode: str) 
         fig.add_trace(go.Scatter(
             x=years, y=band["median"], mode="lines", name=texts.TREND_MEDIAN,
             line={"color": "#555", "dash": "dash", "width": 2},
-            hovertemplate=f"{texts.TREND_MEDIAN} %{{x}}：%{{y:,.1f}} {unit}<extra></extra>",
+            hovertemplate=texts.LABELLED.format(label=f"{texts.TREND_MEDIAN} {texts.year('%{x}')}",
+                                                value=f"%{{y:,.1f}} {unit}") + "<extra></extra>",
         ))
     for n, (agency, rows) in enumerate(series.group_by("agency", maintain_order=True)):
         fig.add_trace(go.Scatter(
@@ -138,7 +165,9 @@ def trend(series: pl.DataFrame, band: pl.DataFrame, indicator: dict, mode: str) 
             line={"color": OKABE_ITO[n % len(OKABE_ITO)], "width": 2.5}, marker={"size": 9},
             customdata=list(zip(rows["report_id"], [indicator["code"]] * rows.height)),
             text=[texts.number(v, indicator["unit"]) for v in rows["value"]],
-            hovertemplate=f"{agency[0]} %{{x}}<br>%{{y:,.1f}} {unit}（原值 %{{text}}）<extra></extra>",
+            hovertemplate=f"{agency[0]} {texts.year('%{x}')}<br>"
+                          + texts.ORIGINAL_VALUE.format(shown=f"%{{y:,.1f}} {unit}", value="%{text}")
+                          + "<extra></extra>",
         ))
     if mode == "value" and indicator.get("target") is not None:
         fig.add_hline(
@@ -146,7 +175,7 @@ def trend(series: pl.DataFrame, band: pl.DataFrame, indicator: dict, mode: str) 
             annotation_text=f"{texts.TARGET} {texts.number(indicator['target'], indicator['unit'])}",
             annotation_position="bottom right",
         )
-    fig.update_xaxes(dtick=1, tickformat="d", ticksuffix=" 年")
+    fig.update_xaxes(dtick=1, tickformat="d", ticksuffix=texts.YEAR_SUFFIX)
     fig.update_yaxes(title_text=unit or texts.MODE_LABELS[mode])
     return _layout(fig, 430, hovermode="closest")
 
@@ -156,11 +185,8 @@ def gap_bars(df: pl.DataFrame, indicator: dict) -> go.Figure:
     if df.is_empty():
         return empty()
     unit = indicator["unit"]
-    custom = list(zip(df["report_id"], df["indicator"]))
-    hover = [
-        f"数值 {texts.number(v, unit)}<br>同类中位数 {texts.number(m, unit)}（{n} 家）"
-        for v, m, n in zip(df["value"], df["peer_median"], df["peer_n"])
-    ]
+    custom = _facts(df)
+    hover = [_value_hover(v, unit, m, n) for v, m, n in zip(df["value"], df["peer_median"], df["peer_n"])]
     fig = go.Figure(go.Bar(
         y=df["agency"], x=df["gap_median"], orientation="h", name=texts.GAP_TO_MEDIAN, showlegend=False,
         marker={"color": [STANDING_COLOURS[s] for s in df["standing"]]},
@@ -175,12 +201,16 @@ def gap_bars(df: pl.DataFrame, indicator: dict) -> go.Figure:
             customdata=custom, text=[texts.change(g, unit) for g in df["gap_target"]],
             hovertemplate="%{y}<br>" + texts.GAP_TO_TARGET + " %{text}<extra></extra>",
         ))
-    for standing in dict.fromkeys(df["standing"]):  # legend entries for the bar colours
+    alone = df.with_columns(hover=pl.Series(hover)).filter(pl.col("standing") == "no_peers")
+    if alone.height:
+        fig.add_trace(_no_peers([0] * alone.height, alone["agency"], _facts(alone), alone["hover"], "middle right"))
+    for standing in dict.fromkeys(df["standing"]).keys() - {"no_peers"}:  # legend entries for the bar colours
         fig.add_trace(go.Bar(
             y=[None], x=[None], name=texts.STANDING_LABELS[standing], marker={"color": STANDING_COLOURS[standing]},
         ))
     fig.update_yaxes(autorange="reversed", type="category")
-    fig.update_xaxes(title_text=f"{texts.GAP_AXIS}（{_shown_unit(unit, 'yoy') if unit == '%' else unit}）",
+    axis_unit = _shown_unit(unit, "yoy") if unit == "%" else unit
+    fig.update_xaxes(title_text=texts.NAME_WITH_UNIT.format(name=texts.GAP_AXIS, unit=axis_unit),
                      zeroline=True, zerolinewidth=2)
     # Room for the labels outside the bars on both sides.
     return _layout(fig, 120 + 26 * df.height, barmode="overlay", margin={"l": 10, "r": 100, "t": 30, "b": 10})
@@ -214,10 +244,14 @@ def gap_heatmap(df: pl.DataFrame, indicator: dict) -> go.Figure:
         zmin=-limit, zmax=limit,
         xgap=1, ygap=1, hoverongaps=False,
         colorbar={"title": {"text": texts.GAP_AXIS}, "thickness": 12},
-        hovertemplate="%{y} %{x} 年<br>" + texts.GAP_TO_MEDIAN + " %{text}<extra></extra>",
+        hovertemplate=f"%{{y}} {texts.year('%{x}')}<br>{texts.GAP_TO_MEDIAN} %{{text}}<extra></extra>",
     ))
+    alone = df.filter(pl.col("standing") == "no_peers")
+    if alone.height:
+        fig.add_trace(_no_peers([str(y) for y in alone["year"]], alone["agency"], _facts(alone),
+                                [_value_hover(v, unit, None, None) for v in alone["value"]], "middle center"))
     fig.update_yaxes(autorange="reversed", showgrid=False)
-    fig.update_xaxes(type="category", showgrid=False, ticksuffix=" 年")
+    fig.update_xaxes(type="category", showgrid=False, ticksuffix=texts.YEAR_SUFFIX)
     return _layout(fig, 120 + 22 * len(agencies), plot_bgcolor=MISSING_CELL)
 
 
@@ -229,7 +263,8 @@ def small_multiples(df: pl.DataFrame, indicators: pl.DataFrame) -> go.Figure:
     columns = 3
     rows = math.ceil(shown.height / columns)
     fig = make_subplots(
-        rows=rows, cols=columns, subplot_titles=[f"{n}（{u}）" for n, u in zip(shown["name_zh"], shown["unit"])],
+        rows=rows, cols=columns,
+        subplot_titles=[texts.NAME_WITH_UNIT.format(name=n, unit=u) for n, u in zip(shown["name_zh"], shown["unit"])],
         vertical_spacing=0.5 / rows if rows > 1 else 0.1, horizontal_spacing=0.07,
     )
     years = sorted(df["year"].unique().to_list())
@@ -239,34 +274,43 @@ def small_multiples(df: pl.DataFrame, indicators: pl.DataFrame) -> go.Figure:
             x=data["year"], y=data["value"], mode="lines+markers", showlegend=False,
             line={"color": "#999", "width": 1.5},
             marker={"size": 10, "color": [STANDING_COLOURS[s] for s in data["standing"]]},
-            customdata=list(zip(data["report_id"], data["indicator"])),
+            customdata=_facts(data),
             text=[texts.STANDING_LABELS[s] for s in data["standing"]],
-            hovertemplate="%{x} 年：%{y:,.1f}<br>%{text}<extra></extra>",
+            hovertemplate=texts.LABELLED.format(label=texts.year("%{x}"), value="%{y:,.1f}")
+                          + "<br>%{text}<extra></extra>",
         ), row=n // columns + 1, col=n % columns + 1)
-    fig.update_xaxes(tickvals=years, ticktext=[str(y)[2:] + "年" for y in years], range=[years[0] - 0.5, years[-1] + 0.5])
+    fig.update_xaxes(tickvals=years, ticktext=[texts.short_year(y) for y in years],
+                     range=[years[0] - 0.5, years[-1] + 0.5])
     fig.update_annotations(font={"size": 12})
     return _layout(fig, 60 + 190 * rows, margin={"l": 10, "r": 10, "t": 40, "b": 10})
 
 
 def standing_dots(df: pl.DataFrame) -> go.Figure:
-    """Percentile among peers per indicator (100 = best) as a dot coloured by standing."""
+    """Percentile among peers per indicator (100 = best) as a dot coloured by standing; values
+    without peers are labelled so, not drawn at 0."""
     if df.is_empty():
         return empty()
-    hover = [
-        f"数值 {texts.number(v, u)}，同类中位数 {texts.number(m, u)}（{n} 家）<br>{texts.STANDING_LABELS[s]}"
+    df = df.with_columns(hover=pl.Series([
+        _value_hover(v, u, m, n) + "<br>" + texts.STANDING_LABELS[s]
         for v, u, m, n, s in zip(df["value"], df["unit"], df["peer_median"], df["peer_n"], df["standing"])
-    ]
+    ]))
     fig = go.Figure(go.Bar(  # a thin stem from 0, so that a percentile of 0 still shows
         y=df["indicator_name"], x=df["percentile"], orientation="h", width=0.12, marker={"color": "#CCCCCC"},
         hoverinfo="skip", showlegend=False,
     ))
+    ranked = df.filter(pl.col("percentile").is_not_null())
     fig.add_trace(go.Scatter(
-        y=df["indicator_name"], x=df["percentile"], mode="markers+text", showlegend=False,
-        marker={"size": 14, "color": [STANDING_COLOURS[s] for s in df["standing"]], "line": {"color": "white", "width": 1}},
-        customdata=list(zip(df["report_id"], df["indicator"])),
-        text=[f"{p:.0f}" for p in df["percentile"]], textposition="middle right", hovertext=hover,
+        y=ranked["indicator_name"], x=ranked["percentile"], mode="markers+text", showlegend=False,
+        marker={"size": 14, "color": [STANDING_COLOURS[s] for s in ranked["standing"]],
+                "line": {"color": "white", "width": 1}},
+        customdata=_facts(ranked), text=[f"{p:.0f}" for p in ranked["percentile"]],
+        textposition="middle right", hovertext=ranked["hover"],
         hovertemplate="%{y}<br>" + texts.PERCENTILE + " %{x:.0f}<br>%{hovertext}<extra></extra>",
     ))
+    alone = df.filter(pl.col("percentile").is_null())
+    if alone.height:
+        fig.add_trace(_no_peers([0] * alone.height, alone["indicator_name"], _facts(alone), alone["hover"],
+                                "middle right"))
     fig.add_vline(x=50, line={"color": "#555", "dash": "dash"})
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(range=[-4, 110], title_text=texts.PERCENTILE)

@@ -134,7 +134,8 @@ def indicator_control(wh: Warehouse, state: State) -> html.Div:
     table = queries.indicator_table(wh)
     if state.family:
         table = table.filter(pl.col("family") == state.family)
-    options = [{"label": f"{n}（{u}）", "value": c} for c, n, u in zip(table["code"], table["name_zh"], table["unit"])]
+    options = [{"label": texts.NAME_WITH_UNIT.format(name=n, unit=u), "value": c}
+               for c, n, u in zip(table["code"], table["name_zh"], table["unit"])]
     return dropdown("indicator", texts.FILTER_INDICATOR, options, state.indicator, clearable=False)
 
 
@@ -223,13 +224,14 @@ def highlighted(text: str, facts: pl.DataFrame) -> list:
     cursor = 0
     spans: dict[tuple[int, int], list[str]] = {}
     for f in facts.iter_rows(named=True):
-        label = f"{f['indicator_name']}：{texts.number(f['value'], f['unit'])}"
+        label = texts.LABELLED.format(label=f["indicator_name"], value=texts.number(f["value"], f["unit"]))
         spans.setdefault((f["span_start"], f["span_end"]), []).append(label)
     for (start, end), labels in sorted(spans.items()):
         start = max(start, cursor)
         if end <= start:
             continue
-        parts += [text[cursor:start], html.Mark(text[start:end], title="；".join(labels), className="fact")]
+        parts += [text[cursor:start],
+                  html.Mark(text[start:end], title=texts.LABEL_SEPARATOR.join(labels), className="fact")]
         cursor = end
     parts.append(text[cursor:])
     return parts

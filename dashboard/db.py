@@ -7,8 +7,16 @@ is a private in-memory DuckDB with the warehouse attached read-only. Every query
 changed; if so it opens a new generation and switches to it. The old generation is closed
 once no query is running on it any more, so a query in flight never loses its connection.
 
-Threads get their own cursor per generation (a DuckDB connection is not for concurrent use);
-a cursor does not inherit `USE wh`, so each new cursor runs it.
+Each query opens its own cursor and closes it when done (a DuckDB connection is not for
+concurrent use, and a cursor kept per thread leaks: the dev server starts a thread per request).
+A new cursor, its `USE wh` (a cursor does not inherit it) and its closing add about 0.4 ms.
+
+Each generation's DuckDB is bounded by `DUCKDB_CONFIG`. DuckDB's defaults (memory_limit = 80% of
+RAM, threads = all cores) are per database instance, and every gunicorn worker opens its own,
+so four workers would each assume most of the machine. 2 GiB and 2 threads per worker is ample
+for the dashboard's queries (a demo warehouse is a few MB; queries aggregate a few thousand
+facts) and keeps `-w 4` within 8 GiB, or 16 GiB for the moment of a swap when the old
+generation still finishes its last query. Raise them only with the worker count in mind.
 """
 
 from __future__ import annotations
@@ -16,13 +24,18 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import polars as pl
+
+from dashboard import texts
+
+DUCKDB_CONFIG = {"memory_limit": "2GiB", "threads": 2}
 
 
 class WarehouseUnavailable(Exception):
@@ -43,37 +56,35 @@ class _Generation:
 
     identity: tuple[int, int, int]
     con: duckdb.DuckDBPyConnection
-    active: int = 0
+    active: int = 0  # queries running on this generation
     retired: bool = False
-    cursors: list[duckdb.DuckDBPyConnection] = field(default_factory=list)
-    local: threading.local = field(default_factory=threading.local)
 
     @classmethod
     def open(cls, path: Path, identity: tuple[int, int, int]) -> _Generation:
-        con = duckdb.connect(":memory:")
+        con = duckdb.connect(":memory:", config=DUCKDB_CONFIG)
         try:
             quoted = str(path).replace("'", "''")
             con.execute(f"ATTACH '{quoted}' AS wh (READ_ONLY)")
             con.execute("USE wh")
         except duckdb.Error as exc:
             con.close()
-            raise WarehouseUnavailable(f"无法打开数据仓库 {path}：{exc}") from exc
+            raise WarehouseUnavailable(texts.WAREHOUSE_UNREADABLE.format(path=path, error=exc)) from exc
         return cls(identity=identity, con=con)
 
-    def cursor(self, lock: threading.Lock) -> duckdb.DuckDBPyConnection:
-        cur = getattr(self.local, "cursor", None)
-        if cur is None:
-            with lock:
-                cur = self.con.cursor()
-                self.cursors.append(cur)
-            cur.execute("USE wh")
-            self.local.cursor = cur
-        return cur
+    def retire(self) -> None:
+        """No new queries: close as soon as the running ones are done."""
+        self.retired = True
+        self._close_if_idle()
 
-    def close(self) -> None:
-        for cur in self.cursors:
-            cur.close()
-        self.con.close()
+    def release(self, cur: duckdb.DuckDBPyConnection) -> None:
+        """One query is done: close its cursor."""
+        cur.close()
+        self.active -= 1
+        self._close_if_idle()
+
+    def _close_if_idle(self) -> None:
+        if self.retired and self.active == 0:
+            self.con.close()
 
 
 class Warehouse:
@@ -88,20 +99,19 @@ class Warehouse:
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> pl.DataFrame:
         """Run one parameterised query and return its result as a Polars DataFrame."""
-        gen = self._acquire()
-        try:
-            return gen.cursor(self._lock).sql(sql, params=params).pl()
-        finally:
-            self._release(gen)
+        with self._cursor() as cur:
+            return cur.sql(sql, params=params).pl()
 
     def close(self) -> None:
         with self._lock:
             gen, self._current = self._current, None
             self._checked_at = float("-inf")
             if gen is not None:
-                self._retire(gen)
+                gen.retire()
 
-    def _acquire(self) -> _Generation:
+    @contextmanager
+    def _cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A new cursor on the current generation, which counts as busy until the cursor is closed."""
         with self._lock:
             now = time.monotonic()
             if self._current is None or now - self._checked_at >= self.check_interval:
@@ -109,15 +119,21 @@ class Warehouse:
                 self._refresh()
             gen = self._current
             assert gen is not None
+            cur = gen.con.cursor()
             gen.active += 1
-            return gen
+        try:
+            cur.execute("USE wh")
+            yield cur
+        finally:
+            with self._lock:  # like opening, closing touches the parent connection's list of cursors
+                gen.release(cur)
 
     def _refresh(self) -> None:
         """Switch to a new generation if the file changed (called with the lock held)."""
         identity = _identity(self.path)
         if identity is None:
             self._checked_at = float("-inf")  # check again on the next query
-            raise WarehouseUnavailable(f"数据仓库文件不存在：{self.path}")
+            raise WarehouseUnavailable(texts.WAREHOUSE_MISSING.format(path=self.path))
         if self._current is not None and self._current.identity == identity:
             return
         try:
@@ -127,19 +143,7 @@ class Warehouse:
             raise
         old, self._current = self._current, new
         if old is not None:
-            self._retire(old)
-
-    def _release(self, gen: _Generation) -> None:
-        with self._lock:
-            gen.active -= 1
-            if gen.retired and gen.active == 0:
-                gen.close()
-
-    @staticmethod
-    def _retire(gen: _Generation) -> None:
-        gen.retired = True
-        if gen.active == 0:
-            gen.close()
+            old.retire()
 
 
 _warehouse: Warehouse | None = None
@@ -157,5 +161,5 @@ def configure(path: Path | str) -> Warehouse:
 def current() -> Warehouse:
     """The warehouse the app serves (see `configure`)."""
     if _warehouse is None:
-        raise WarehouseUnavailable("未配置数据仓库路径")
+        raise WarehouseUnavailable(texts.WAREHOUSE_NOT_CONFIGURED)
     return _warehouse

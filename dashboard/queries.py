@@ -1,9 +1,22 @@
 """Every SQL statement of the dashboard. Each function runs one small parameterised query.
 
-Functions take the `Warehouse` and the view `State` and return Polars DataFrames. The filters
-of the state (years, region, sector, level, report type, indicator family) narrow what is
-shown; peer groups (for medians, gaps and percentiles) are taken over every agency in the
-warehouse so that an agency's gap does not change when the view is filtered.
+Functions take the `Warehouse` and the view `State` and return Polars DataFrames.
+
+Values: one per agency, year and indicator, picked at query time from the live facts of the
+state's report type (of every type when none is chosen) in the order of the warehouse view
+indicator_values (etl/schema.sql), kept in `_PICK_ORDER`. The report-type filter comes before the
+pick: narrowed to 法治政府建设 reports, an agency shows the number its 法治政府建设 report states,
+even where the view would have picked the same indicator from its home report.
+
+Filters (years, region, sector, level, report type, indicator family) narrow what is shown.
+Windows over the years (year-on-year change) and the previous year of the KPIs look at every
+year; the year filter applies after them.
+
+Peers (for medians, gaps and percentiles) are every agency in the warehouse (or those of the
+same sector/region/level), each with the value picked from all its reports, whatever the
+filters: an agency's benchmark does not move when the view is filtered, by report type neither.
+Only its own value may then come from another report. A peer group needs a known sector/region/
+level and at least two agencies; otherwise peer median and percentile are NULL ('no_peers').
 
 One definition of laggard and leader is used everywhere (`_STANDING`): an agency lags on an
 indicator in a year when its value is on the worse side of its peers' median, the worse side
@@ -51,42 +64,65 @@ def _year_filter(alias: str) -> str:
         AND ($year_to IS NULL OR {alias}.year <= $year_to)"""
 
 
-# The filtered values of `indicator_values` (alias `v`), as a CTE body.
-_VALUES = f"""
-    SELECT v.* FROM indicator_values v
-    WHERE {_year_filter('v')} AND {_agency_filter('v')}
-      AND ($report_type IS NULL OR v.report_type = $report_type)
-      AND ($family IS NULL OR v.family = $family)
-"""
+# Which of several facts of one agency-year-indicator is shown (the order of the warehouse view
+# indicator_values in etl/schema.sql): home report type first, then the latest loaded report,
+# then the larger report_id.
+_PICK_ORDER = "(lf.report_type = i.home_report_type) DESC, lf.loaded_at DESC, lf.report_id DESC"
+
+
+def _picked(where: str) -> str:
+    """A query: one fact per agency, year and indicator among the live facts (alias `lf`) of
+    indicators (`i`) and agencies (`a`) matching `where`, chosen by `_PICK_ORDER`."""
+    return f"""
+        SELECT a.name AS agency, a.region, a.sector, a.level, lf.agency_id, lf.year, lf.indicator,
+            i.name_zh AS indicator_name, i.family, lf.value, lf.unit, lf.report_id, lf.report_type, lf.is_demo
+        FROM live_facts lf JOIN indicators i ON i.code = lf.indicator JOIN agencies a ON a.agency_id = lf.agency_id
+        WHERE lf.year IS NOT NULL AND {where}
+        QUALIFY row_number() OVER (PARTITION BY lf.agency_id, lf.year, lf.indicator ORDER BY {_PICK_ORDER}) = 1
+    """
+
+
+# The state's values in every year (for windows over the years), and in the state's years.
+_VALUES = _picked(f"""($report_type IS NULL OR lf.report_type = $report_type)
+      AND ($family IS NULL OR i.family = $family) AND {_agency_filter()}""")
+_VALUES_IN_YEARS = f"SELECT * FROM ({_VALUES}) v WHERE {_year_filter('v')}"
 
 _DIRECTION = "CASE WHEN i.higher_is_better THEN 1 WHEN NOT i.higher_is_better THEN -1 END"
 
+_PEER_GROUP = """CASE $peers WHEN 'sector' THEN v.sector WHEN 'region' THEN v.region
+        WHEN 'level' THEN v.level ELSE '' END"""
+
 _STANDING = """CASE
-        WHEN direction IS NULL OR peer_median IS NULL THEN 'neutral'
+        WHEN peer_median IS NULL THEN 'no_peers'
+        WHEN direction IS NULL THEN 'neutral'
         WHEN (value - peer_median) * direction < 0 THEN 'laggard'
         WHEN (value - peer_median) * direction > 0 THEN 'leader'
         ELSE 'par' END"""
 
-# Every value with its peer group's median, its gaps, percentile and standing. Peers are all
-# agencies with a value of the indicator that year, or those of the same sector/region/level.
+# The state's values (of the state's indicator, or all) with their peer group's median, their
+# gaps, percentile and standing. Peers: see the module docstring. An agency is among its own
+# peers with its all-report value; the percentile (100 = best) counts the other peers it beats.
 _PEERED = f"""
-    WITH base AS (
-        SELECT v.*, {_DIRECTION} AS direction, i.target, i.kind,
-            CASE $peers WHEN 'sector' THEN v.sector WHEN 'region' THEN v.region
-                        WHEN 'level' THEN v.level ELSE '' END AS peer_group
-        FROM indicator_values v JOIN indicators i ON i.code = v.indicator
-        WHERE ($indicator IS NULL OR v.indicator = $indicator)
-          AND ($report_type IS NULL OR v.report_type = $report_type)
-          AND ($family IS NULL OR v.family = $family)
+    WITH shown AS (
+        SELECT v.*, {_DIRECTION} AS direction, i.target, {_PEER_GROUP} AS peer_group
+        FROM ({_VALUES_IN_YEARS}) v JOIN indicators i ON i.code = v.indicator
+        WHERE $indicator IS NULL OR v.indicator = $indicator
+    ), peers AS (
+        SELECT v.agency_id, v.year, v.indicator, v.value, v.is_demo, {_PEER_GROUP} AS peer_group
+        FROM ({_picked("($indicator IS NULL OR lf.indicator = $indicator)")}) v
+    ), compared AS (
+        SELECT s.agency_id, s.year, s.indicator, count(p.value) AS peer_n, median(p.value) AS median,
+            bool_or(p.is_demo) AS peer_is_demo,
+            count(p.value) FILTER (
+                WHERE p.agency_id <> s.agency_id AND (p.value - s.value) * coalesce(s.direction, 1) < 0) AS beaten
+        FROM shown s LEFT JOIN peers p
+            ON p.year = s.year AND p.indicator = s.indicator AND p.peer_group = s.peer_group
+        GROUP BY s.agency_id, s.year, s.indicator
     ), peered AS (
-        SELECT base.*,
-            median(value) OVER peers AS peer_median,
-            count(*) OVER peers AS peer_n,
-            bool_or(is_demo) OVER peers AS peer_is_demo,
-            round(100 * percent_rank() OVER (
-                PARTITION BY year, indicator, peer_group ORDER BY value * coalesce(direction, 1)), 1) AS percentile
-        FROM base
-        WINDOW peers AS (PARTITION BY year, indicator, peer_group)
+        SELECT shown.*, peer_n, peer_is_demo,
+            CASE WHEN peer_n >= 2 THEN median END AS peer_median,
+            CASE WHEN peer_n >= 2 THEN round(100 * beaten / (peer_n - 1), 1) END AS percentile
+        FROM shown JOIN compared USING (agency_id, year, indicator)
     )
     SELECT agency_id, agency, region, sector, level, year, indicator, indicator_name, value, unit,
         peer_median, peer_n, value - peer_median AS gap_median, target, value - target AS gap_target,
@@ -136,7 +172,7 @@ def indicator_counts(wh: Warehouse, state: State) -> pl.DataFrame:
     """How many agency-years report each indicator under the filters, indicators with a better
     direction first (they make the better default: laggards and leaders can be shown)."""
     return _run(wh, f"""
-        WITH v AS ({_VALUES})
+        WITH v AS ({_VALUES_IN_YEARS})
         SELECT v.indicator, count(*) AS n FROM v JOIN indicators i ON i.code = v.indicator
         GROUP BY v.indicator, i.higher_is_better
         ORDER BY i.higher_is_better IS NULL, n DESC, v.indicator
@@ -155,7 +191,9 @@ _KPI_AGGREGATES: dict[str, tuple[str, tuple[str, ...]]] = {
 
 
 def kpis(wh: Warehouse, state: State, year: int) -> pl.DataFrame:
-    """KPI values for `year` and the year before: columns kpi, value, previous, change, is_demo."""
+    """KPI values for `year` and the year before: columns kpi, value, previous, change, is_demo.
+
+    The year before counts even when the state's years start at `year`."""
     aggregates = ",\n".join(
         f"{agg}(value) FILTER (WHERE indicator IN ({', '.join(repr(c) for c in codes)})) AS {name}"
         for name, (agg, codes) in _KPI_AGGREGATES.items()
@@ -191,14 +229,23 @@ def kpis(wh: Warehouse, state: State, year: int) -> pl.DataFrame:
     )
 
 
+# A total that reports give only when they do not give its parts (indicators.md): an agency-year
+# stating a part covers the total ('covered_by_parts').
+_PARTS = {"litigation.combined": ("litigation.lawsuits", "litigation.reviews")}
+_PARTS_TABLE = "(VALUES " + ", ".join(
+    f"('{whole}', '{part}')" for whole, parts in _PARTS.items() for part in parts) + ")"
+
+
 def coverage(wh: Warehouse, state: State, year: int) -> pl.DataFrame:
-    """Agencies × indicators for `year`: status 'reported', 'missing' or 'no_report'.
+    """Agencies × indicators for `year`: status 'reported', 'covered_by_parts', 'missing' or 'no_report'.
 
     Agencies are those (under the filters) with a live report in the selected year range;
-    'missing' means the agency published a report that year without that indicator.
+    'missing' means the agency published a report that year without that indicator. The fact
+    behind a cell (for its evidence) is `report_id` and `fact_indicator`: for a total covered by
+    its parts, the first part stated.
     """
     return _run(wh, f"""
-        WITH v AS ({_VALUES} AND v.year = $year),
+        WITH v AS (SELECT * FROM ({_VALUES}) v WHERE v.year = $year),
         ag AS (
             SELECT a.agency_id, a.name, a.is_demo,
                 bool_or(r.year = $year) AS has_report
@@ -207,26 +254,32 @@ def coverage(wh: Warehouse, state: State, year: int) -> pl.DataFrame:
               AND ($report_type IS NULL OR r.report_type = $report_type)
             GROUP BY ALL
         ),
+        parts AS (
+            SELECT v.agency_id, p.whole, min(p.part) AS part, arg_min(v.report_id, p.part) AS report_id
+            FROM v JOIN {_PARTS_TABLE} p(whole, part) ON v.indicator = p.part
+            GROUP BY ALL
+        ),
         ind AS (SELECT code, name_zh, sort_order FROM indicators WHERE $family IS NULL OR family = $family)
         SELECT ag.agency_id, ag.name AS agency, ind.code AS indicator, ind.name_zh AS indicator_name,
-            CASE WHEN v.value IS NOT NULL THEN 'reported' WHEN ag.has_report THEN 'missing'
-                 ELSE 'no_report' END AS status,
-            v.value, v.unit, v.report_id, coalesce(v.is_demo, ag.is_demo) AS is_demo
+            CASE WHEN v.value IS NOT NULL THEN 'reported' WHEN parts.part IS NOT NULL THEN 'covered_by_parts'
+                 WHEN ag.has_report THEN 'missing' ELSE 'no_report' END AS status,
+            v.value, v.unit, coalesce(v.report_id, parts.report_id) AS report_id,
+            coalesce(v.indicator, parts.part) AS fact_indicator, coalesce(v.is_demo, ag.is_demo) AS is_demo
         FROM ag CROSS JOIN ind
         LEFT JOIN v ON v.agency_id = ag.agency_id AND v.indicator = ind.code
+        LEFT JOIN parts ON parts.agency_id = ag.agency_id AND parts.whole = ind.code
         ORDER BY ag.name, ind.sort_order
     """, **{**_filters(state), "year": year})
 
 
 # Per agency and year, the value shown in the chosen mode: the value itself, the change from
-# the year before (percentage points for rates, percent for counts), or an index (first = 100).
+# the year before (percentage points for rates, percent for counts), or an index (the first
+# year shown = 100). The year before is looked up before the years are filtered.
 _TREND = f"""
-    WITH v AS ({_VALUES} AND v.indicator = $indicator),
-    t AS (
-        SELECT v.*, i.kind,
-            lag(value) OVER w AS prev_value, lag(year) OVER w AS prev_year,
-            first_value(value) OVER w AS first_value
-        FROM v JOIN indicators i ON i.code = v.indicator
+    WITH t AS (
+        SELECT v.*, i.kind, lag(value) OVER w AS prev_value, lag(year) OVER w AS prev_year
+        FROM ({_VALUES}) v JOIN indicators i ON i.code = v.indicator
+        WHERE v.indicator = $indicator
         WINDOW w AS (PARTITION BY agency_id ORDER BY year)
     ),
     shown AS (
@@ -234,9 +287,9 @@ _TREND = f"""
             WHEN 'yoy' THEN CASE WHEN prev_year <> year - 1 THEN NULL
                                  WHEN kind = 'rate' THEN value - prev_value
                                  ELSE 100 * (value / NULLIF(prev_value, 0) - 1) END
-            WHEN 'index' THEN 100 * value / NULLIF(first_value, 0)
+            WHEN 'index' THEN 100 * value / NULLIF(first_value(value) OVER (PARTITION BY agency_id ORDER BY year), 0)
             ELSE value END AS shown
-        FROM t
+        FROM t WHERE {_year_filter('t')}
     )
 """
 
@@ -262,7 +315,7 @@ def trend_band(wh: Warehouse, state: State) -> pl.DataFrame:
 def default_trend_agencies(wh: Warehouse, state: State, limit: int = 3) -> tuple[int, ...]:
     """Agencies with the most years of the indicator (the trends page's default selection)."""
     df = _run(wh, f"""
-        WITH v AS ({_VALUES} AND v.indicator = $indicator)
+        WITH v AS ({_VALUES_IN_YEARS} AND v.indicator = $indicator)
         SELECT agency_id FROM v GROUP BY agency_id, agency ORDER BY count(*) DESC, agency LIMIT $limit
     """, **_filters(state), indicator=state.indicator, limit=limit)
     return tuple(df["agency_id"].to_list())
@@ -271,7 +324,7 @@ def default_trend_agencies(wh: Warehouse, state: State, limit: int = 3) -> tuple
 def _peered(wh: Warehouse, state: State, where: str, order: str, **params: Any) -> pl.DataFrame:
     """Rows of `_PEERED` for the state's agencies and years, further narrowed by `where`."""
     return _run(wh, f"""{_PEERED}
-        WHERE {_year_filter('peered')} AND {_agency_filter('peered')} AND {where}
+        WHERE {where}
         ORDER BY {order}
     """, **{**_filters(state), "peers": state.peers, **params})
 

@@ -27,6 +27,9 @@ MISSING_DETAIL = "详细信息：{detail}"
 EMPTY_TITLE = "数据仓库中还没有报告"
 EMPTY_BODY = "数据仓库 {path} 已存在，但尚未载入任何报告。请运行："
 NO_DATA = "当前筛选条件下没有数据。"
+WAREHOUSE_MISSING = "数据仓库文件不存在：{path}"
+WAREHOUSE_UNREADABLE = "无法打开数据仓库 {path}：{error}"
+WAREHOUSE_NOT_CONFIGURED = "未配置数据仓库路径"
 
 # Filters.
 FILTER_YEARS = "年度范围"
@@ -50,8 +53,31 @@ RESET = "清除筛选"
 
 PEER_LABELS = {"all": "全部机构", "sector": "同领域", "region": "同地区", "level": "同层级"}
 MODE_LABELS = {"value": "数值", "yoy": "同比变化", "index": "指数（首年 = 100）"}
-STANDING_LABELS = {"laggard": "落后于同类中位数", "leader": "优于同类中位数", "par": "与中位数持平", "neutral": "无好坏之分"}
-COVERAGE_LABELS = {"reported": "已披露", "missing": "报告未披露", "no_report": "当年无报告"}
+NO_PEERS = "无同类可比"
+NO_PEERS_HINT = "同类不足 2 家，或该机构的领域、地区、层级未知"
+STANDING_LABELS = {"laggard": "落后于同类中位数", "leader": "优于同类中位数", "par": "与中位数持平", "neutral": "无好坏之分",
+                   "no_peers": NO_PEERS}
+COVERAGE_LABELS = {"reported": "已披露", "covered_by_parts": "已分项披露（诉讼、复议）", "missing": "报告未披露",
+                   "no_report": "当年无报告"}
+
+# Pieces of chart labels and hover texts.
+YEAR_SUFFIX = " 年"
+LABELLED = "{label}：{value}"
+LABEL_SEPARATOR = "；"
+NAME_WITH_UNIT = "{name}（{unit}）"
+VALUE = "数值 {value}"
+PEER_MEDIAN = "同类中位数 {median}（{n} 家）"
+ORIGINAL_VALUE = "{shown}（原值 {value}）"
+
+# File names of chart downloads (PNG).
+FILE_NAMES = {
+    "coverage": "指标披露情况-{year}",
+    "trend": "趋势-{indicator}",
+    "gap_ranking": "差距排名-{indicator}-{year}",
+    "gap_matrix": "差距热力图-{indicator}",
+    "agency_standing": "同类百分位-{agency}-{year}",
+    "agency_multiples": "历年指标-{agency}",
+}
 
 # Overview.
 KPI_TITLE = "{year} 年关键指标"
@@ -83,7 +109,8 @@ GAP_TO_MEDIAN = "与同类中位数之差"
 GAP_TO_TARGET = "与目标值之差"
 GAP_HEATMAP_TITLE = "{indicator}：各年与同类中位数之差"
 GAP_AXIS = "差距"
-GAP_HEATMAP_NOTE = "橙色表示落后于同类中位数，蓝色表示优于（无好坏之分的指标用灰度表示高低）；浅灰格子表示该年无数据。"
+GAP_HEATMAP_NOTE = ("橙色表示落后于同类中位数，蓝色表示优于（无好坏之分的指标用灰度表示高低）；浅灰格子表示该年无数据，"
+                    "标有“" + NO_PEERS + "”的格子有数值但没有可比的同类。")
 
 # Agency.
 AGENCY_TITLE = "{agency}"
@@ -169,5 +196,11 @@ def fact_value(value: float, unit: str, qualifier: str | None) -> str:
     return number(value, unit)
 
 
-def year(value: int) -> str:
-    return f"{value} 年"
+def year(value: int | str) -> str:
+    """2022 年 (also for a plotly placeholder such as %{x})."""
+    return f"{value}{YEAR_SUFFIX}"
+
+
+def short_year(value: int) -> str:
+    """22 年: for axes with little room."""
+    return year(f"{value % 100:02d}")

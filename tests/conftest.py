@@ -31,9 +31,9 @@ CHROME_FLAGS = (
 class Agency:
     agency_id: int
     name: str
-    region: str
-    sector: str
-    level: str
+    region: str | None
+    sector: str | None
+    level: str | None
     is_demo: bool = False
 
 
@@ -74,10 +74,11 @@ def build_warehouse(path: Path, reports: list[Report]) -> Path:
         report_id = sha[:16]
         con.execute(
             "INSERT INTO reports (report_id, agency_id, year, report_type, title, source_path, format,"
-            " content_sha256, text, is_demo, loaded_at, run_id) VALUES (?, ?, ?, ?, ?, ?, 'txt', ?, ?, ?, ?, 1)",
+            " content_sha256, text, is_demo, loaded_at, run_id, agency_names)"
+            " VALUES (?, ?, ?, ?, ?, ?, 'txt', ?, ?, ?, ?, 1, ?)",
             [report_id, report.agency.agency_id, report.year, report.report_type, text.splitlines()[0],
              f"/data/{report.agency.agency_id}/{report.year}-{report.report_type}.txt", sha, text,
-             report.agency.is_demo, datetime(2025, 1, 1)],
+             report.agency.is_demo, datetime(2025, 1, 1), [report.agency.name]],
         )
         con.executemany(
             "INSERT INTO facts VALUES (?, ?, ?, ?, NULL, ?, ?, ?, 'test')",

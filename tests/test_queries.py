@@ -3,22 +3,50 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
+import duckdb
 import pytest
 
-from conftest import DONGHU, DONGHU_POLICE, POLICE, SMALL_REPORTS, TAX, Report, build_warehouse
+from conftest import DONGHU, DONGHU_POLICE, POLICE, SMALL_REPORTS, TAX, Agency, Report, build_warehouse
 from dashboard import queries
 from dashboard.db import Warehouse, WarehouseUnavailable
 from dashboard.state import State
 
 COMPLETION = State(indicator="petition.completion_rate")
 
+# Two agencies whose sector, region and level are unknown.
+UNFILED = Agency(5, "示例市某机构甲", None, None, None)
+UNFILED_TOO = Agency(6, "示例市某机构乙", None, None, None)
+
+# POLICE states its CPPCC proposals in two reports of 2022, with different numbers: the proposals
+# report (home of the indicator, what the view shows) and the rule-of-law report.
+MIXED_REPORTS = [
+    Report(POLICE, 2022, "建议提案办理", {"proposals.cppcc_satisfaction": 96, "proposals.cppcc_count": 40}),
+    Report(POLICE, 2022, "法治政府建设", {"proposals.cppcc_satisfaction": 97, "proposals.cppcc_count": 38,
+                                        "litigation.lawsuits": 10}),
+    Report(TAX, 2022, "建议提案办理", {"proposals.cppcc_satisfaction": 98, "proposals.cppcc_count": 20}),
+    Report(DONGHU, 2022, "建议提案办理", {"proposals.cppcc_satisfaction": 90}),
+    Report(UNFILED, 2022, "信访", {"petition.completion_rate": 80}),
+    Report(UNFILED_TOO, 2022, "信访", {"petition.completion_rate": 85}),
+]
+RULE_OF_LAW = "法治政府建设"
+CPPCC_SATISFACTION = State(indicator="proposals.cppcc_satisfaction")
+
 
 @pytest.fixture
 def wh(small_warehouse: Path):
     warehouse = Warehouse(small_warehouse)
+    yield warehouse
+    warehouse.close()
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory):
+    warehouse = Warehouse(build_warehouse(tmp_path_factory.mktemp("mixed") / "warehouse.duckdb", MIXED_REPORTS))
     yield warehouse
     warehouse.close()
 
@@ -44,7 +72,26 @@ def test_peers_of_the_same_sector(wh):
     # The two police agencies (95 and 100) form one peer group with median 97.5.
     assert by_agency(ranking, "peer_median")[POLICE.name] == 97.5
     assert by_agency(ranking, "peer_n")[POLICE.name] == 2
-    assert by_agency(ranking, "standing")[TAX.name] == "par"  # alone in its group
+    assert by_agency(ranking, "percentile")[POLICE.name] == 0  # the worse of two
+
+
+def test_an_agency_alone_in_its_peer_group_is_not_ranked(wh):
+    ranking = queries.gap_ranking(wh, State(indicator="petition.completion_rate", peers="sector"), 2022)
+    tax = ranking.filter(agency=TAX.name).row(0, named=True)  # the only tax office
+    assert (tax["peer_n"], tax["peer_median"], tax["gap_median"], tax["percentile"], tax["standing"]) == (
+        1, None, None, None, "no_peers")
+    assert set(ranking["agency"][-2:]) == {TAX.name, DONGHU.name}  # the two agencies alone come last
+    standing = queries.agency_standing(wh, State(peers="sector", year_from=2022), TAX.agency_id)
+    assert set(standing["percentile"]) == {None} and set(standing["standing"]) == {"no_peers"}
+
+
+def test_agencies_of_unknown_sector_are_not_each_others_peers(mixed):
+    ranking = queries.gap_ranking(mixed, State(indicator="petition.completion_rate", peers="sector"), 2022)
+    assert set(ranking["standing"]) == {"no_peers"} and set(ranking["peer_median"]) == {None}
+    # Among all agencies they are compared: 80 against 85.
+    ranking = queries.gap_ranking(mixed, State(indicator="petition.completion_rate"), 2022)
+    assert by_agency(ranking, "peer_median") == {UNFILED.name: 82.5, UNFILED_TOO.name: 82.5}
+    assert by_agency(ranking, "percentile") == {UNFILED.name: 0, UNFILED_TOO.name: 100}
 
 
 def test_filters_narrow_the_agencies_but_not_the_peers(wh):
@@ -59,9 +106,53 @@ def test_lower_is_better_turns_the_standing_around(wh):
     assert by_agency(ranking, "standing") == {POLICE.name: "laggard", DONGHU.name: "leader"}
 
 
-def test_workload_indicators_get_no_standing(wh):
-    ranking = queries.gap_ranking(wh, State(indicator="petition.cases"), 2022)
-    assert ranking["standing"].to_list() == ["neutral"]
+def test_workload_indicators_get_no_standing(mixed):
+    ranking = queries.gap_ranking(mixed, State(indicator="proposals.cppcc_count"), 2022)
+    assert ranking["standing"].to_list() == ["neutral", "neutral"]
+
+
+def test_the_report_type_filter_picks_among_that_types_reports(mixed):
+    # The view would show POLICE's proposals-report numbers; narrowed to rule-of-law reports,
+    # the rule-of-law report's numbers are shown rather than nothing.
+    cov = queries.coverage(mixed, State(report_type=RULE_OF_LAW, family="proposals"), 2022)
+    police = {r["indicator"]: r for r in cov.filter(agency=POLICE.name).iter_rows(named=True)}
+    assert (police["proposals.cppcc_count"]["status"], police["proposals.cppcc_count"]["value"]) == ("reported", 38)
+    assert police["proposals.npc_count"]["status"] == "missing"
+    unfiltered = queries.coverage(mixed, State(family="proposals"), 2022).filter(agency=POLICE.name)
+    assert unfiltered.filter(indicator="proposals.cppcc_count")["value"].to_list() == [40]
+
+
+def test_peers_do_not_change_with_the_report_type(mixed):
+    everything = queries.gap_ranking(mixed, CPPCC_SATISFACTION, 2022)
+    assert by_agency(everything, "value")[POLICE.name] == 96
+    assert by_agency(everything, "percentile")[POLICE.name] == 50
+    narrowed = queries.gap_ranking(mixed, replace(CPPCC_SATISFACTION, report_type=RULE_OF_LAW), 2022)
+    police = narrowed.row(0, named=True)
+    # Its rule-of-law value 97 against the same peers as before: median(96, 98, 90) = 96;
+    # of the two others it beats 90.
+    assert (police["agency"], police["value"], police["peer_median"], police["peer_n"]) == (POLICE.name, 97, 96, 3)
+    assert (police["gap_median"], police["percentile"], police["standing"]) == (1, 50, "leader")
+
+
+def test_the_query_time_pick_agrees_with_the_warehouse_view(demo_warehouse):
+    wh = Warehouse(demo_warehouse)
+    for year in (2021, 2024):
+        shown = queries.coverage(wh, State(), year).filter(status="reported")
+        view = wh.query("SELECT agency_id, indicator, report_id FROM indicator_values WHERE year = $y", {"y": year})
+        assert sorted(shown.select("agency_id", "indicator", "report_id").rows()) == sorted(view.rows())
+    wh.close()
+
+
+def test_lawsuits_or_reviews_cover_the_combined_total(wh):
+    cov = queries.coverage(wh, State(family="litigation"), 2022)
+    combined = {r["agency"]: r for r in cov.filter(indicator="litigation.combined").iter_rows(named=True)}
+    assert combined[POLICE.name]["status"] == "covered_by_parts"  # lawsuits and reviews
+    assert combined[DONGHU.name]["status"] == "covered_by_parts"  # lawsuits only
+    assert combined[TAX.name]["status"] == "missing"
+    # The cell's evidence is the part's sentence.
+    donghu = combined[DONGHU.name]
+    assert donghu["fact_indicator"] == "litigation.lawsuits"
+    assert queries.evidence(wh, donghu["report_id"], donghu["fact_indicator"])["value"].to_list() == [5]
 
 
 def test_coverage_marks_a_missing_indicator(wh):
@@ -104,6 +195,16 @@ def test_trend_modes_and_peer_band(wh):
     assert band.row(1, named=True) | {"is_demo": None} == {
         "year": 2022, "median": 97, "q1": 93.75, "q3": 99.25, "n": 4, "is_demo": None,
     }
+
+
+def test_year_on_year_and_previous_year_look_before_the_first_year_shown(wh):
+    yoy = queries.trend_series(wh, State(indicator="petition.completion_rate", mode="yoy", year_from=2022),
+                               (POLICE.agency_id,))
+    assert yoy["shown"].to_list() == [3]  # 95 in 2022 against 92 in 2021
+    index = queries.trend_series(wh, State(indicator="petition.cases", mode="index", year_from=2022),
+                                 (POLICE.agency_id,))
+    assert index["shown"].to_list() == [100]  # the first year shown is the base
+    assert queries.kpis(wh, State(year_from=2022), 2022).equals(queries.kpis(wh, State(), 2022))
 
 
 def test_default_trend_agencies_have_the_most_years(wh):
@@ -158,15 +259,52 @@ def test_old_generation_closes_only_after_its_query(tmp_path, small_warehouse):
     live = tmp_path / "warehouse.duckdb"
     shutil.copyfile(small_warehouse, live)
     wh = Warehouse(live, check_interval=0)
-    old = wh._acquire()  # a query in flight on the first generation
-    build_warehouse(tmp_path / "new.duckdb", SMALL_REPORTS[:1]).replace(live)
-    assert queries.report_count(wh) == 1
-    assert old.retired
-    assert old.cursor(wh._lock).execute("SELECT count(*) FROM reports").fetchone()[0] == len(SMALL_REPORTS)
-    wh._release(old)
-    with pytest.raises(Exception):
+    with wh._cursor() as in_flight:  # a query running on the first generation
+        old = wh._current
+        build_warehouse(tmp_path / "new.duckdb", SMALL_REPORTS[:1]).replace(live)
+        assert queries.report_count(wh) == 1
+        assert old.retired
+        assert in_flight.execute("SELECT count(*) FROM reports").fetchone()[0] == len(SMALL_REPORTS)
+    with pytest.raises(duckdb.ConnectionException):
         old.con.execute("SELECT 1")
     wh.close()
+
+
+def is_closed(cursor: duckdb.DuckDBPyConnection) -> bool:
+    try:
+        cursor.execute("SELECT 1")
+    except duckdb.ConnectionException:
+        return True
+    return False
+
+
+def test_no_cursor_outlives_its_query(wh):
+    queries.report_count(wh)  # opens the generation
+    generation = wh._current
+    connection, opened = generation.con, []
+
+    class Recording:
+        """The generation's connection, keeping every cursor it hands out."""
+
+        def cursor(self):
+            opened.append(connection.cursor())
+            return opened[-1]
+
+        def __getattr__(self, name):
+            return getattr(connection, name)
+
+    generation.con = Recording()
+    # The dev server answers each request in a new thread.
+    requests = [threading.Thread(target=queries.report_count, args=(wh,)) for _ in range(20)]
+    for request in requests:
+        request.start()
+        request.join()
+    assert len(opened) == 20 and all(is_closed(cursor) for cursor in opened)
+
+
+def test_each_generation_has_a_bounded_memory_and_thread_count(wh):
+    settings = wh.query("SELECT current_setting('memory_limit') AS memory, current_setting('threads') AS threads")
+    assert settings.row(0, named=True) == {"memory": "2.0 GiB", "threads": 2}
 
 
 def test_real_data_compared_with_demo_peers_is_flagged(wh):

@@ -26,9 +26,10 @@ def reports_data(wh: Warehouse, state: State) -> pl.DataFrame:
 
 
 def standing_year(values: pl.DataFrame, year: int | None) -> int | None:
-    """The page's year if the agency has values that year, else its latest year with values."""
+    """The page's year if the agency has values that year, else its latest year with values (or,
+    without any values, the page's year)."""
     years = values["year"].unique().to_list()
-    return year if year in years else max(years, default=None)
+    return year if year in years else max(years, default=year)
 
 
 @guarded
@@ -51,13 +52,14 @@ def layout(wh: Warehouse, state: State):
         ]),
         html.Div(className="two-columns", children=[
             card(texts.AGENCY_STANDING_TITLE.format(year=year),
-                 chart("agency-standing", charts.standing_dots(standing), f"同类百分位-{agency['name']}-{year}"),
+                 chart("agency-standing", charts.standing_dots(standing),
+                       texts.FILE_NAMES["agency_standing"].format(agency=agency["name"], year=year)),
                  demo=has_demo(standing), csv="agency-values"),
             card(texts.AGENCY_REPORTS_TITLE, reports_grid("agency", reports, ["year", "report_type", "facts", "format"], height=420),
                  demo=has_demo(reports), csv="agency-reports"),
         ]),
         card(texts.AGENCY_MULTIPLES_TITLE,
              chart("agency-multiples", charts.small_multiples(values, queries.indicator_table(wh)),
-                   f"历年指标-{agency['name']}"),
+                   texts.FILE_NAMES["agency_multiples"].format(agency=agency["name"])),
              demo=has_demo(values), csv="agency-values"),
     ])

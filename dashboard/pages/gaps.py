@@ -35,9 +35,10 @@ def layout(wh: Warehouse, state: State):
         filter_bar(wh, state, indicator_control(wh, state), peers_control(state), year=True),
         card(texts.GAP_RANKING_TITLE.format(year=state.year, indicator=name),
              chart("gap-ranking", charts.gap_bars(ranking, ind) if ind else charts.empty(),
-                   f"差距排名-{name}-{state.year}"),
+                   texts.FILE_NAMES["gap_ranking"].format(indicator=name, year=state.year)),
              demo=has_demo(ranking), csv="gap-ranking"),
         card(texts.GAP_HEATMAP_TITLE.format(indicator=name),
-             chart("gap-matrix", charts.gap_heatmap(matrix, ind) if ind else charts.empty(), f"差距热力图-{name}"),
+             chart("gap-matrix", charts.gap_heatmap(matrix, ind) if ind else charts.empty(),
+                   texts.FILE_NAMES["gap_matrix"].format(indicator=name)),
              demo=has_demo(matrix), csv="gap-matrix", note=texts.GAP_HEATMAP_NOTE),
     ])

@@ -44,6 +44,6 @@ def layout(wh: Warehouse, state: State):
                                                                 className="kpis"),
              demo=has_demo(kpis), csv="kpis"),
         card(texts.COVERAGE_TITLE.format(year=state.year),
-             chart("coverage", charts.coverage_heatmap(coverage), f"指标披露情况-{state.year}"),
+             chart("coverage", charts.coverage_heatmap(coverage), texts.FILE_NAMES["coverage"].format(year=state.year)),
              demo=has_demo(coverage), csv="coverage", note=texts.COVERAGE_NOTE),
     ])

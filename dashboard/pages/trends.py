@@ -35,6 +35,6 @@ def layout(wh: Warehouse, state: State):
             mode_control(state),
         ),
         card(texts.TRENDS_TITLE.format(indicator=ind.get("name_zh", "")),
-             chart("trend", figure, f"趋势-{ind.get('name_zh', '')}"),
+             chart("trend", figure, texts.FILE_NAMES["trend"].format(indicator=ind.get("name_zh", ""))),
              demo=has_demo(series) or has_demo(band), csv="trends"),
     ])
