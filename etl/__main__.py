@@ -20,7 +20,7 @@ from etl.agencies import AgenciesFileError
 from etl.demo import generate_demo as generate
 from etl.evaluate import evaluate as score
 from etl.indicators import indicators
-from etl.pipeline import Processed, configure_logging, process_file, run
+from etl.pipeline import EmptySource, Processed, configure_logging, process_file, run
 from etl.warehouse import WarehouseLocked
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
@@ -34,15 +34,17 @@ def run_command(
     source: Annotated[list[Path], typer.Option(help="A folder of reports, read recursively; may be given several times.")] = [Path("data/reports")],  # noqa: B006
     warehouse: Annotated[Path, typer.Option(help="The DuckDB warehouse file to refresh.")] = Path("warehouse.duckdb"),
     agencies: Annotated[Path | None, typer.Option(help="An agencies file (.toml or .csv) pinning canonical names.")] = None,
+    allow_empty_source: Annotated[bool, typer.Option(help="Accept that a source folder reports came from is now empty.")] = False,
 ) -> None:
     """Refresh the warehouse from every report under the source folders (incremental, atomic)."""
     configure_logging()
     try:
-        summary = run(source, warehouse, agencies, progress=_progress_bar if sys.stderr.isatty() else _progress_log)
+        summary = run(source, warehouse, agencies, progress=_progress_bar if sys.stderr.isatty() else _progress_log,
+                      allow_empty_source=allow_empty_source)
     except WarehouseLocked as e:
         log.error("%s", e)
         raise typer.Exit(EXIT_LOCKED) from None
-    except (FileNotFoundError, AgenciesFileError) as e:
+    except (FileNotFoundError, AgenciesFileError, EmptySource) as e:
         log.error("%s; the warehouse is unchanged", e)
         raise typer.Exit(EXIT_FAILED) from None
     except Exception:

@@ -109,11 +109,15 @@ def run(
     warehouse: Path,
     agencies_file: Path | None = None,
     progress: Callable[[Iterable, int], Iterator] | None = None,
+    allow_empty_source: bool = False,
 ) -> RunSummary:
     """Refresh `warehouse` from every report under `sources`.
 
     Raises WarehouseLocked when another run is writing, FileNotFoundError for a missing
-    source folder, AgenciesFileError for a bad agencies file; the warehouse is then untouched.
+    source folder, AgenciesFileError for a bad agencies file, EmptySource when a source folder
+    that reports were loaded from holds no report files any more (an unmounted share looks just
+    like that; pass allow_empty_source=True when they were really all removed); the warehouse
+    is then untouched.
     `progress` wraps the iterable of processed files (e.g. a progress bar) given their count.
     """
     started = time.monotonic()
@@ -126,6 +130,8 @@ def run(
     with writer_lock(warehouse):
         known = _known_files(warehouse)
         scan = _scan(roots)
+        if not allow_empty_source:
+            _check_not_emptied(roots, scan, known)
         summary.files_seen = len(scan.files) + len(scan.unreadable)
         summary.files_skipped = scan.skipped
         todo = [path for path, sha in scan.files.items() if known.get(path) != sha]
@@ -136,6 +142,22 @@ def run(
             _load(con, summary, roots, scan, known, results, pinned)
     summary.seconds = time.monotonic() - started
     return summary
+
+
+class EmptySource(Exception):
+    """A source folder that reports were loaded from now holds no report files."""
+
+
+def _check_not_emptied(roots: list[Path], scan: _Scan, known: dict[str, str]) -> None:
+    for root in roots:
+        prefix = str(root) + os.sep
+        loaded = sum(path.startswith(prefix) for path in known)
+        found = any(path.startswith(prefix) for path in [*scan.files, *(r.path for r in scan.unreadable)])
+        if loaded and not found:
+            raise EmptySource(
+                f"source folder {root} holds no report files, but {loaded} loaded files came from it"
+                " (an unmounted share?); if they were really all removed, run again with --allow-empty-source"
+            )
 
 
 def process_file(path: Path) -> Processed | Rejected:

@@ -395,3 +395,16 @@ def test_aliases_in_an_agencies_file_must_be_a_list(tmp_path: Path, reports: Pat
     agencies.write_text('[[agency]]\nname = "示例市公安局"\naliases = "示例公安局"\n', encoding="utf-8")
     with pytest.raises(AgenciesFileError, match="aliases must be a list"):
         run([reports], warehouse, agencies_file=agencies)
+
+
+def test_an_emptied_source_folder_is_refused_unless_allowed(reports: Path, warehouse: Path) -> None:
+    run([reports], warehouse)
+    for path in reports.iterdir():
+        path.unlink()  # what an unmounted share looks like
+
+    with pytest.raises(pipeline.EmptySource, match="--allow-empty-source"):
+        run([reports], warehouse)
+    assert query(warehouse, "SELECT count(*) FROM reports WHERE retired_at IS NULL") == [(2,)]
+
+    assert run([reports], warehouse, allow_empty_source=True).files_removed == 2
+    assert query(warehouse, "SELECT count(*) FROM reports WHERE retired_at IS NULL") == [(0,)]
