@@ -7,10 +7,10 @@ rate take the subjects nearest before its name, shares one value among coordinat
 (or hands them out in order after 分别), reads explicit zeros after negations or closing a term
 (…案件为零) and rows of the standard disclosure tables, carries a disclosure tie along
 coordinated case clauses and into a disclosure part of the body's own cases, and drops values
-of other years, comparisons and cumulative stocks, and values a sentence gives one code for
-several scopes. Which words make which indicator lives in rules.toml, so that a developer
-extends the rules without touching this file. Of what remains, one fact per indicator is kept
-(see _choose).
+of other years, comparisons and cumulative stocks, values a sentence gives one code for
+several scopes, and sentences quoting another body's figures. Which words make which
+indicator lives in rules.toml, so that a developer extends the rules without touching this
+file. Of what remains, one fact per indicator is kept (see _choose).
 """
 
 from __future__ import annotations
@@ -116,6 +116,7 @@ class Reading:
     coordination: re.Pattern
     total: re.Pattern
     cumulative: re.Pattern
+    quoted: re.Pattern
 
 
 @cache
@@ -182,6 +183,7 @@ def load_rules(path: Path = RULES_PATH) -> tuple[tuple[Rule, ...], Reading]:
         coordination=re.compile(r["coordination"]),
         total=_alternatives(r["total"]),
         cumulative=re.compile(r["cumulative"]),
+        quoted=re.compile(r["quoted"]),
     )
     return tuple(rules), reading
 
@@ -227,7 +229,8 @@ class _Sentence:
 
 
 class _Document:
-    """The normalised text cut into sentences and clauses, with its quantities and years."""
+    """The normalised text cut into sentences and clauses, with its quantities and years. A
+    sentence quoting another body's figures (reading.quoted) is left out: it states none of ours."""
 
     def __init__(self, text: str, year: int | None, report_type: str | None, reading: Reading) -> None:
         self.text, self.year, self.report_type, self.reading = text, year, report_type, reading
@@ -241,6 +244,8 @@ class _Document:
         self.sentences = []
         for m in SENTENCE.finditer(text):
             start, end = m.span()
+            if reading.quoted.search(text, start, end):
+                continue
             inside = quantities[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             h = bisect.bisect_right(heading_starts, start) - 1
             brackets = _brackets(text, start, end)

@@ -2,8 +2,10 @@
 
 - Full-width digits, letters and ％ become ASCII, and so do a full-width point or thousands comma
   inside a number (９９．８％, １，２３４); other full-width punctuation is kept: it is Chinese text.
-- Spaces that only pad a number or a Chinese word (主动公开信息 2872 件, 2021 年) are removed;
-  spaces between two numbers or inside Latin text are kept, table cells keep their ` | `.
+- Spaces that only pad a number or a Chinese word (主动公开信息 2872 件, 2021 年) are removed, and
+  so are spaces grouping the digits of one counted number (1 086条, 13 560条: thousands as
+  yearbooks and PDFs print them); other spaces between two numbers or inside Latin text are
+  kept, table cells keep their ` | `.
 - A line or page break inside a sentence is joined (达到\\n\\n100%, 《行政处罚\\n\\n法》,
   forum copies that put a number on a line of its own); headings, paragraphs and table rows stay
   on their own lines. Blank lines and bare page numbers (- 3 -) are dropped.
@@ -31,6 +33,9 @@ PADDING = re.compile(
     rf"|(?<=\d){SPACES}(?=[{CJK}%])"  # 2872 件 / 100 %
 )
 SPACE_RUN = re.compile(SPACES)
+UNIT_START = "件条篇个名次项人批起宗家场期份万亿元%"  # characters a measure word (or 万, %) begins with
+# Groups of three digits after a space, the last one carrying a unit: one number (1 506人次).
+DIGIT_GROUPS = re.compile(rf"(?<![\d.,])\d{{1,3}}(?: \d{{3}})+(?=[{UNIT_START}])")
 PAGE_NUMBER = re.compile(r"^(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
 
 # A line ending with one of these ends its sentence and is never continued.
@@ -46,7 +51,6 @@ NUMBER_START = re.compile(
     r"^(?:\d[\d,.]*(?:$|%|(?:余|多)?[件条篇个名次项人批起宗家场期份万])"
     r"|[零〇一二两三四五六七八九十百千万]+(?:余|多)?[件条篇个名次项人批起宗家场期份]|百分之)"
 )
-UNIT_START = frozenset("件条篇个名次项人批起宗家场期份万亿元%")
 OPENING_PAIRS = (("《", "》"), ("（", "）"), ("(", ")"), ("“", "”"))
 HEADING_LENGTH = 40  # a numbered line longer than this is a paragraph, not a heading
 
@@ -58,6 +62,7 @@ def normalise(text: str) -> str:
     lines = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = PADDING.sub("", SPACE_RUN.sub(" ", raw)).strip()
+        line = DIGIT_GROUPS.sub(lambda m: m.group().replace(" ", ""), line)
         if line and not PAGE_NUMBER.match(line):
             lines.append(line)
     while (joined := _join_broken_sentences(lines)) != lines:

@@ -8,6 +8,9 @@ Chinese numerals go through cn2an, which rejects qualifiers and 百分之 (see
 ../shared/notes/dependencies.md), so those are taken off first. A Chinese numeral counts only
 when a unit follows (一是, 一站式 and 八五普法 are words, not quantities); an Arabic number
 counts with or without a unit (a year, a phone number), so that callers can see it is there.
+The classifiers 个 and 项 right before a noun count that noun (涉及12个镇街, 8项措施), not the
+term before the number, so such a quantity has no unit; before a verb or a stop (建议5个，均已
+答复) they are its unit.
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ UNITS = (
     "件", "条", "篇", "宗", "起", "批", "次", "人", "名", "个", "项", "家", "场", "期", "份", "部",
     "所", "户", "处", "届", "天", "年", "月", "日", "号", "元", "%",
 )
+CLASSIFIERS = frozenset("个项")
+# What may follow a counted item's classifier: words that go on about the item, not a noun it counts.
+AFTER_ITEM = frozenset("均都已全并和及与或中为是的未被由等")
 QUALIFIER_BEFORE = {"近": "about", "约": "about", "大约": "about", "逾": "over", "超过": "over"}
 QUALIFIER_AFTER = {"余": "over", "多": "over"}
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
@@ -67,6 +73,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if value is None:
             continue
         unit = "%" if m.group("percent") else (m.group("unit") or "")
+        if unit in CLASSIFIERS and _counts_next_noun(text, m.end()):
+            unit = ""
         qualifier = QUALIFIER_AFTER.get(m.group("after") or m.group("after2") or "") or QUALIFIER_BEFORE.get(m.group("before") or "")
         found.append(Quantity(m.start(), m.end(), value, unit, qualifier, number_start))
     return found
@@ -81,6 +89,11 @@ def parse_number(numeral: str) -> float:
     if numeral == "百":
         return 100.0
     return float(cn2an.cn2an(numeral, "smart"))
+
+
+def _counts_next_noun(text: str, pos: int) -> bool:
+    """Whether a classifier ending at `pos` stands before the noun it counts (12个镇街)."""
+    return pos < len(text) and "\u4e00" <= text[pos] <= "\u9fff" and text[pos] not in AFTER_ITEM
 
 
 def _value(m: re.Match) -> float | None:

@@ -16,6 +16,7 @@ from etl.normalise import normalise
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "reports"
 PROBE = Path(__file__).resolve().parent / "data" / "probe.jsonl"
+PROBE2 = Path(__file__).resolve().parent / "data" / "probe2.jsonl"
 
 
 def facts(text: str, year: int | None = 2022, report_type: str = "法治政府建设") -> dict[str, float]:
@@ -169,6 +170,16 @@ def test_head_appearance_rate_needs_no_subject() -> None:
     assert facts("行政机关负责人出庭应诉比例达85%。") == {"litigation.head_appearance_rate": 85}
 
 
+def test_a_note_in_brackets_between_a_rate_and_its_value_is_skipped() -> None:
+    assert facts("承办人大代表建议20件、政协提案14件，代表委员满意率（含基本满意）98.6%。") == {
+        "proposals.npc_count": 20,
+        "proposals.cppcc_count": 14,
+        "proposals.npc_satisfaction": 98.6,
+        "proposals.cppcc_satisfaction": 98.6,
+    }
+    assert facts("行政机关负责人出庭应诉率（含委托出庭）为92%。") == {"litigation.head_appearance_rate": 92}
+
+
 # ------------------------------------------------------------------ breaks inside sentences
 
 
@@ -217,6 +228,16 @@ def test_counts_of_other_things_are_not_facts() -> None:
         "“好差评”评价2000条，满意率100%。区长信箱收到来信183件，答复率100%。"
     )
     assert facts(text, report_type="信访") == {}
+
+
+def test_rates_of_the_opinions_a_deputies_station_collects_are_not_the_suggestions() -> None:
+    text = "人大代表联络站全年接待选民210人次，收集群众意见建议58条，办结率100%，满意率97%。"
+    assert facts(text, report_type="建议提案办理") == {}
+
+
+def test_a_sentence_quoting_another_bodys_figures_states_none_of_ours() -> None:
+    text = "据县信访局通报，全县信访总量860件，按期办结率99%。我局全年受理信访件24件，办结率100%。"
+    assert facts(text) == {"petition.cases": 24, "petition.completion_rate": 100}
 
 
 # ------------------------------------------------------------------ explicit zeros
@@ -283,13 +304,27 @@ def test_deputies_suggestions_in_other_words() -> None:
         "proposals.npc_count": 25,
         "proposals.cppcc_count": 18,
     }
-    assert facts("会议期间，代表们共提出建议18件，会后交镇政府办理，代表提出的意见建议均已答复。") == {
-        "proposals.npc_count": 18
-    }
+    assert facts("今年共办理代表提出的建议37件，均已答复。") == {"proposals.npc_count": 37}
     assert facts("共承办建议提案43件，其中建议25件、提案18件。", report_type="建议提案办理") == {
         "proposals.npc_count": 25,
         "proposals.cppcc_count": 18,
     }
+    assert facts("今年承办区人大代表建议5个、区政协提案9项，均按时答复。") == {
+        "proposals.npc_count": 5,
+        "proposals.cppcc_count": 9,
+    }
+
+
+def test_suggestions_deputies_submitted_are_a_congress_intake_not_handled() -> None:
+    """The code counts suggestions a body handled; a congress reports what its deputies submitted
+    and handed on to the government."""
+    assert facts("会议期间，代表们共提出建议18件，会后交镇政府办理，代表提出的意见建议均已答复。") == {}
+    assert facts("大会期间代表共提出建议96件，闭会期间提出建议7件。", report_type="建议提案办理") == {}
+    assert facts("联络站组织代表开展调研，提出代表建议6件，已提交区人大常委会。") == {}
+
+
+def test_a_classifier_before_a_noun_counts_that_noun() -> None:
+    assert facts("今年承办的人大代表建议涉及全区9个街道。") == {}
 
 
 def test_a_combined_total_of_two_codes_is_neither() -> None:
@@ -436,6 +471,15 @@ def test_letters_alone_and_visits_of_firms_are_not_petition_totals() -> None:
     assert facts("全年接待企业来访23批次，协调解决用地问题8个。") == {}
 
 
+def test_petitions_concluded_count_where_no_received_count_is_given() -> None:
+    assert facts("全年办结群众信访事项64件，化解率100%。") == {"petition.cases": 64, "petition.completion_rate": 100}
+    assert facts("全年受理信访事项70件，办结68件，包案化解重点信访事项9件。") == {"petition.cases": 70}
+
+
+def test_visits_on_leaders_reception_days_are_a_part_of_all_visits() -> None:
+    assert facts("全年接待群众来访140批次，局领导接访日接待群众31批次。", report_type="信访") == {"petition.visits": 140}
+
+
 # ------------------------------------------------------------------ the seeds, the rules file, speed
 
 
@@ -500,5 +544,14 @@ def test_the_held_out_probe_scores_above_its_floor() -> None:
     """tests/data/probe.jsonl: 54 passages written before the rules were read (see its notes).
     Measured 1.000 after the fixes it prompted (0.974 before); the floor leaves a margin."""
     totals = evaluate(PROBE).totals
+    assert totals.precision >= 0.97
+    assert totals.f1 >= 0.96
+
+
+def test_the_second_held_out_probe_scores_above_its_floor() -> None:
+    """tests/data/probe2.jsonl: 50 passages of other agencies and kinds, written before the rules
+    were read (see its notes). Measured 0.951 F1 (0.957 precision) before the fixes it prompted
+    and 1.000 after; the floor leaves a margin."""
+    totals = evaluate(PROBE2).totals
     assert totals.precision >= 0.97
     assert totals.f1 >= 0.96

@@ -19,6 +19,10 @@ def test_spaces_padding_numbers_and_words_are_removed() -> None:
     assert normalise("全年主动公开信息 2872 件，2021 年度 法治政府建设") == "全年主动公开信息2872件，2021年度法治政府建设"
 
 
+def test_spaces_grouping_the_thousands_of_a_counted_number_are_removed() -> None:
+    assert normalise("全年主动公开政府信息 13 560 条，接待来访412批1 506人次") == "全年主动公开政府信息13560条，接待来访412批1506人次"
+
+
 def test_spaces_between_two_numbers_and_in_latin_text_stay() -> None:
     assert normalise("编号12 34，见 www.example.gov.cn 网站") == "编号12 34，见 www.example.gov.cn 网站"
 

@@ -77,3 +77,12 @@ def test_financial_numerals_are_numbers() -> None:
         (36, "件", None, "叁拾陆件"),
         (42, "件", None, "肆拾贰件"),
     ]
+
+
+def test_a_classifier_before_a_noun_counts_the_noun_not_the_term_before() -> None:
+    assert read("代表建议5个，均已答复；涉及12个镇街，落实8项措施，提案9项") == [
+        (5, "个", None, "5个"),
+        (12, "", None, "12个"),
+        (8, "", None, "8项"),
+        (9, "项", None, "9项"),
+    ]
