@@ -93,3 +93,8 @@ def test_a_relative_name_alone_is_no_agency() -> None:
 def test_the_rule_of_law_government_is_not_an_organ() -> None:
     meta = detect("示例市北湖区持续深化法治政府建设\n2023年，示例市北湖区人民政府坚持依法行政。")
     assert meta.agency == "示例市北湖区人民政府"
+
+
+def test_a_work_report_is_of_no_single_topic_and_dated_by_its_session_month() -> None:
+    meta = detect("政府工作报告\n——2023年1月在示例县第五届人民代表大会第二次会议上\n过去一年，全县办理人大代表建议126件。")
+    assert (meta.report_type, meta.year) == ("其他", 2022)
