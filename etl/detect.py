@@ -2,11 +2,19 @@
 
 Reports name their author several ways: the title may use a short form (浦东新区规划资源局),
 the body the formal name (浦东新区规划和自然资源局), a relative form (区规划资源局) or just 我局.
-The detector collects the names found where a report names its author (header, title, source
-lines, sign-off), widens them with longer variants of the same body found in the text, groups
-the variants that denote one body, and picks as canonical the variant with the fullest place
-prefix and the most complete wording. Place names are recognised with cpca, which also fills in
-the province and city of a district (吴江区 -> 江苏省苏州市吴江区).
+The detector collects the names found where a report names its author, each with the weight of
+the place it was found in: a header, byline or sign-off line, the title and an authorship phrase
+(由…编制) state the author; a title naming only a place (桥东区2020年信访工作总结) lets the body's
+organ for that place be inferred (区信访局, else the place's government); the publishing site
+(来源：…) and a contributor's note (（区司法局 供稿）) only carry the page, and count once. A news
+item without a title is its headline's body (XX局召开…). Only when nothing but the page's carriers
+names the author are the body's own mentions counted. The names are widened with
+longer variants of the same body found in the text, grouped into bodies, and the body with the
+most weight wins; its canonical name is the variant with the fullest place prefix and the most
+complete wording. A body named only relatively (市城市管理局) takes its place from the text: a
+full name of the same body, the yearbook the entry is from, or the one place of that level the
+text names. Place names are recognised with cpca, which also fills in the province and city of
+a district (吴江区 -> 江苏省苏州市吴江区).
 """
 
 from __future__ import annotations
@@ -20,48 +28,114 @@ from pathlib import Path
 
 import cpca
 
-from etl.model import DEMO_MARKER, ReportMeta
+from etl.model import ReportMeta
 
 HAN = "\u4e00-\u9fff"
-ORGAN = (
-    "人民政府办公室|人民政府办公厅|人民政府|政府办公室|街道办事处|办事处|委员会|管理委员会|"
-    "管理局|分局|局|委|办公室|办公厅|厅|依法治区办|依法治市办|依法治县办|中心|(?<=[省市区县镇乡旗])政府"
-)
-ORGAN_RE = re.compile(f"(?:{ORGAN})$")
-# A name standing alone on a line: header (…局文件), sign-off, or a source line.
-LINE_NAME_RE = re.compile(f"^[{HAN}]{{2,30}}?(?:{ORGAN})$")
-SOURCE_LINE_RE = re.compile(f"(?:来源|发布机构|发文单位|发文机关|发布单位)\\s*[:：]\\s*([{HAN}]{{2,30}}?(?:{ORGAN}))(?![{HAN}])")
-# Place tokens that cpca does not know (townships, streets, new areas, fictional places).
-PLACE_RE = re.compile(f"[{HAN}]{{1,8}}?(?:自治区|自治州|新区|高新区|开发区|地区|省|市|州|盟|区|县|旗|镇|乡|街道)")
-NOT_PLACES = ("城市", "城乡", "社区", "园区", "景区", "辖区", "市场")
-PARTY_ORGANS = ("党委", "区委", "县委", "市委", "省委", "州委")  # party committees do not file these reports
 PLACE_MARKERS = "省市区县旗州盟镇乡"
-UNKNOWN_CITY_RE = re.compile(f"(?<![全本我该各此其])[{HAN}]{{2,4}}?(?:省|市|州|盟)$")
-RELATIVE_PREFIX = ("省", "市", "区", "县", "镇", "乡", "州", "盟", "旗")
+# Place tokens that cpca does not know (townships, streets, new areas, fictional places).
+PLACE_RE = re.compile(f"[{HAN}]{{1,8}}?(?:自治区|自治州|新区|高新区|开发区|地区|省|州市|市|州|盟|区|县|旗|镇|乡|街道)")
+NOT_PLACES = ("城市", "城乡", "社区", "园区", "景区", "辖区", "市场")
+RELATIVE_PREFIX = ("省", "市", "区", "县", "镇", "乡", "州", "盟", "旗", "街道")
+# Words that may stand right before a name relative to a place, even after a place: 徐州市以市政府…
+FUNCTION_WORDS = "以在由将对向和与及同经为把被从按据送交给请合"
+UNKNOWN_CITY_RE = re.compile(f"(?<![全本我该各此其])(?![{FUNCTION_WORDS}])[{HAN}]{{2,4}}?(?:省|市|州|盟)$")
+# A body's office (两城镇人民政府党政办公室, 区政府办公室): compiling a report, it names its body.
+INTERNAL_OFFICE_RE = re.compile(f"^(.+?(?:政府|局|委员会))[{HAN}]*办公室$")
+GLUED_RE = re.compile(f"([{PLACE_MARKERS}])[{FUNCTION_WORDS}]\\1")
+YEARBOOK_RE = re.compile(f"《([{HAN}]{{2,8}}?)年鉴")
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d)")
 DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日")
 PERIOD_RE = re.compile(r"(?:统计期限|统计时限|统计期|期限|时限)\D{0,8}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 # A government work report delivered to the people's congress reviews the year before.
 DELIVERY_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*在[^。\n]{0,40}?(?:人民代表大会|人代会)")
+DELIVERY_PLACE_RE = re.compile(f"在([{HAN}]{{2,12}}?)第[一二三四五六七八九十\\d]+届人民代表大会")
+# A page's publication date, and what the text says of the year it was published in.
+PUBLISHED_RE = re.compile(r"(?:发布时间|发布日期|发表时间|时间)\s*[:：]\s*((?:19|20)\d{2})-\d{1,2}-\d{1,2}")
+THIS_YEAR_RE = re.compile(r"今年(?:以来|1\s*[-—至~]\s*\d{1,2}\s*月)")
 CN_YEAR_RE = re.compile("[一二][〇○零一二三四五六七八九]{3}(?=\\s*年)")
 CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+WEBSITE_RE = re.compile("门户网站|网站|官网")  # a body's name before it names a website
+# Fields of a page that may follow a source's name once spaces are gone: 来源：XX局浏览次数：
+FIELD_AFTER = "浏览|点击|阅读|访问|字号|字体|发布|作者|责任|编辑|时间|日期|分享|打印"
 QUOTED_RE = re.compile(r"《[^》]*》|〔[^〕]*〕|\[[^\]]*\]|（\d{4}）|\(\d{4}\)")
 TITLE_WORD_RE = re.compile("报告|总结|情况|年报|统计")
 TITLE_CUT_RE = re.compile(r"关于|(?:19|20)\d{2}\s*年|\s")
+TITLE_OPENING_RE = re.compile(r"^(?:关于|(?:19|20)\d{2}\s*年度?)+")  # 关于2022年度XX局… / 2015年西牛镇…
+WRAPPED_TITLE = 20  # a title line at least this long may go on in a short line after it
+TITLE_LABEL_RE = re.compile(r"^[-•·\s]*(?:标\s*题|名\s*称|题\s*名)\s*[:：]\s*")
+TITLE_TAG_RE = re.compile(r"^(?:【[^】]*】|\[[^\]]*\])\s*")
+# A sentence, breadcrumbs, a table row, a page's field (索引号:…), a numbered heading (一、总体情况).
+NOT_TITLE_RE = re.compile(r"[，。；？！,;?!>|]|^[^:：]{1,8}[:：]|^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[)）]")
+
+# How much a name counts, by where the report gives it.
+STATED = 1.0  # a header, byline or sign-off line; the title; 由…编制
+INFERRED = 0.75  # the body's organ for the place a title names
+CARRIED = 0.5  # the site or contributor that carries the page: 来源：…, （区司法局 供稿）, …门户网站
+VARIANT = 0.25  # a longer wording of a found name elsewhere in the text
 
 
 @dataclass(frozen=True)
 class _Tables:
     report_types: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]  # name, title keywords, body keywords
     sectors: tuple[tuple[str, tuple[str, ...]], ...]
+    organs: tuple[str, ...]
+    sub_bodies: tuple[str, ...]
+    party_organs: tuple[str, ...]
+    office_titles: tuple[str, ...]
+    national_prefixes: tuple[str, ...]
+    delivered_reports: tuple[tuple[str, str], ...]  # title words, organ
+    plans: tuple[str, ...]
 
 
 @cache
 def _tables() -> _Tables:
     data = tomllib.loads(Path(__file__).with_name("detect.toml").read_text(encoding="utf-8"))
+    agency = data["agency"]
     return _Tables(
         report_types=tuple((row["name"], tuple(row["title"]), tuple(row["body"])) for row in data["report_type"]),
         sectors=tuple((row["name"], tuple(row["keywords"])) for row in data["sector"]),
+        organs=tuple(agency["organs"]),
+        sub_bodies=tuple(agency["sub_bodies"]),
+        party_organs=tuple(agency["party_organs"]),
+        office_titles=tuple(agency["office_titles"]),
+        national_prefixes=tuple(agency["national_prefixes"]),
+        delivered_reports=tuple((row["title"], row["organ"]) for row in data["delivered_report"]),
+        plans=tuple(data["year"]["plans"]),
+    )
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    organ: str  # the end of a body's name: an organ, with a branch's name after it (…生态环境局平利分局)
+    name: re.Pattern  # words ending in an organ
+    line_name: re.Pattern  # a line that is only a name, or a name and an office (…人民政府市长 张三)
+    source_line: re.Pattern  # 来源：XX局
+    signoff: re.Pattern  # （区司法局 供稿）
+    author: re.Pattern  # 由XX局结合有关统计数据编制
+    relative: str  # a name relative to the place of a marker: {marker}信访局
+    national: str
+    plan_year: re.Pattern
+
+
+@cache
+def _patterns() -> _Patterns:
+    t = _tables()
+    organ = "|".join(sorted(t.organs, key=len, reverse=True)) + f"|(?<=[{PLACE_MARKERS}])政府"
+    branch = f"(?:(?:(?![{FUNCTION_WORDS}])[{HAN}]){{2,6}}?分局)?"
+    organ = f"(?:{organ}){branch}"
+    national = "|".join(t.national_prefixes)
+    name = f"(?:{national})?[{HAN}]{{2,30}}?{organ}"
+    titles = "|".join(t.office_titles)
+    return _Patterns(
+        organ=organ,
+        name=re.compile(name),
+        line_name=re.compile(f"^({name})(?:(?:{titles})\\s*[{HAN}]{{0,4}})?$"),
+        source_line=re.compile(f"(?:来源|发布机构|发文单位|发文机关|发布单位)[\\s|]*[:：][\\s|]*({name})(?=[^{HAN}]|$|{FIELD_AFTER})"),
+        signoff=re.compile(f"[（(]({name})(?:供稿|撰稿|提供|(?:19|20)\\d{{2}}年\\d{{1,2}}月)?[）)]"),
+        author=re.compile(f"由([{HAN}]{{2,30}}{organ})(?:结合[^。，,]{{0,20}}?|根据[^。，,]{{0,20}}?|负责|牵头|组织)?(?:编制|编写|起草|撰写)"),
+        relative=f"([{HAN}]{{0,10}}?{organ})",
+        national=national,
+        plan_year=re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:" + "|".join(t.plans) + ")"),
     )
 
 
@@ -71,14 +145,12 @@ def detect(text: str, title: str | None = None) -> ReportMeta:
     `title` is a title the file format carried (HTML <title>, docx properties), if any.
     """
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    title_line = _title_line(lines, title)
-    dated = _arabic_years(text)
-    names = _agency_names(text, lines, title_line)
-    agency, aliases = _canonical(names)
+    title_index, title_line = _title_line(lines, title)
+    agency, aliases = _agency(text, lines, title_index, title_line)
     place = _place(agency) if agency else None
     return ReportMeta(
         agency=agency,
-        year=_year(dated, _arabic_years(title_line) if title_line else None),
+        year=_year(_arabic_years(text), _arabic_years(title_line) if title_line else None),
         report_type=_report_type(title_line, text),
         title=title_line,
         region=place.region if place else None,
@@ -88,95 +160,238 @@ def detect(text: str, title: str | None = None) -> ReportMeta:
     )
 
 
-def _title_line(lines: list[str], title: str | None) -> str | None:
-    """The first short line near the top that reads like a report title."""
-    candidates = ([title.strip()] if title else []) + lines[:15]
-    for line in candidates:
-        if ">" in line or "位置" in line or line == DEMO_MARKER:  # a web page's breadcrumbs; the demo's notice
+def _title_line(lines: list[str], title: str | None) -> tuple[int, str | None]:
+    """The first short line near the top that reads like a report title, and its line number
+    (-1 for the format's title). A page's field label (标题：) and a column tag (【…】) are dropped;
+    a title a PDF wrapped (…法治政府建设工作情况 / 报告) is joined again."""
+    candidates = [(-1, title.strip())] if title else []
+    for index, line in enumerate(lines[:15]):
+        candidates.append((index, line))
+        if len(line) >= WRAPPED_TITLE and index + 1 < len(lines) and len(lines[index + 1]) < WRAPPED_TITLE:
+            candidates.append((index + 1, line + lines[index + 1]))
+    for index, line in candidates:
+        line = TITLE_TAG_RE.sub("", TITLE_LABEL_RE.sub("", line))
+        if NOT_TITLE_RE.search(line) or "位置" in line:
             continue
         if 6 <= len(line) <= 80 and TITLE_WORD_RE.search(line) and not line.startswith(("根据", "本报告", "本年度")):
-            return line
-    return None
+            return index, line
+    return -1, None
 
 
-def _agency_names(text: str, lines: list[str], title_line: str | None) -> list[str]:
-    """Names the report uses for its author, most authoritative first (with repeats as votes)."""
-    names: list[str] = []
-    head, tail = lines[:8], lines[-12:]
-    for line in head + tail:
+def _agency(text: str, lines: list[str], title_index: int, title_line: str | None) -> tuple[str | None, tuple[str, ...]]:
+    """The canonical name of the report's author and its aliases (see the module docstring)."""
+    votes = _stated_names(text, lines, title_index, title_line)
+    if all(weight == CARRIED for _, weight in votes):  # only the page's carriers, or nothing
+        votes += _mentions(text)
+    group = _best_group(votes)
+    if not group:
+        return None, ()
+    weights: Counter = Counter()
+    for name, weight in group:
+        weights[name] += weight
+    if all(_relative(name) for name in weights):
+        return _resolve(max(weights, key=weights.get), text, _title_head(title_line) if title_line else ""), ()
+    canonical = max(weights, key=lambda n: (not _relative(n), len(_place(n).prefix), len(n), weights[n]))
+    return canonical, tuple(sorted(n for n in weights if n != canonical and not _relative(n)))
+
+
+def _stated_names(text: str, lines: list[str], title_index: int, title_line: str | None) -> list[tuple[str, float]]:
+    """The names where a report names its author, with their weights, and their longer variants."""
+    p = _patterns()
+    votes: list[tuple[str, float]] = []
+    byline = lines[title_index + 1 : title_index + 3] if title_index >= 0 else []
+    for line in lines[:8] + byline + lines[-12:]:
         line = re.sub(r"(文件|办公室印发|印发)$", "", line) if not line.endswith("办公室") else line
-        if LINE_NAME_RE.match(line):
-            names.append(line)
-    names += SOURCE_LINE_RE.findall(text[:3000])
+        if match := p.line_name.match(line):
+            votes.append((match.group(1), STATED))
     if title_line:
-        head_of_title = TITLE_CUT_RE.split(title_line, maxsplit=1)[0]
-        if not head_of_title:  # the title starts with its year: 2015年西牛镇政府信息公开…
-            head_of_title = re.sub(r"^(?:19|20)\d{2}\s*年度?", "", title_line)
-        names += _names_in(head_of_title, anchored=True) or _place_and_body_organ(_arabic_years(head_of_title), text)
-    if not names:
-        names += _names_in(QUOTED_RE.sub("", text[:4000]), anchored=False)
-    names = [_full_name(n) for n in names]
-    return names + [_full_name(n) for n in _longer_variants(text, names)]
+        votes += _title_names(title_line, text)
+    elif headline := _headline(lines):
+        votes.append((headline, INFERRED))
+    votes += [(INTERNAL_OFFICE_RE.sub(r"\1", name), STATED) for name in p.author.findall(text[:3000])]
+    carried = set(p.source_line.findall(text[:3000])) | set(p.signoff.findall(text))
+    votes += [(name, CARRIED) for name in carried]
+    votes = [(_full_name(name), weight) for name, weight in votes]
+    found = {name for name, _ in votes}
+    return votes + [(v, VARIANT) for v in map(_full_name, _longer_variants(text, list(found))) if v not in found]
+
+
+def _title_head(title_line: str) -> str:
+    """The words a title opens with, before its year (示例市公安局, 桥东区)."""
+    return TITLE_CUT_RE.split(TITLE_OPENING_RE.sub("", _arabic_years(title_line)), maxsplit=1)[0]
+
+
+def _title_names(title_line: str, text: str) -> list[tuple[str, float]]:
+    """The body a title names at its head, or the body inferred for the place it names; the organ
+    of the place a report was delivered in (政府工作报告 … 在京山市第九届人民代表大会…)."""
+    votes = []
+    for title_words, organ in _tables().delivered_reports:
+        if title_words in title_line and (match := DELIVERY_PLACE_RE.search(text[:500])) and PLACE_RE.fullmatch(match.group(1)):
+            votes.append((match.group(1) + organ, STATED))
+    head = _title_head(title_line)
+    match = _patterns().name.match(head)
+    if match and _relative(match.group(0)):
+        return votes + [(match.group(0), STATED)]
+    if match and (name := _trim_to_place(match.group(0), allow_unknown=True)):
+        return votes + [(name, STATED)]
+    return votes + [(name, INFERRED) for name in _place_and_body_organ(head, text)]
+
+
+def _headline(lines: list[str]) -> str | None:
+    """The body a news item's headline starts with (XX局召开…), past the page's furniture; not a
+    site's name (XX市人民政府门户网站)."""
+    for line in lines[:8]:
+        match = None if NOT_TITLE_RE.search(line) else _patterns().name.match(line)
+        if match and not WEBSITE_RE.match(line, match.end()) and (name := _trim_to_place(match.group(0), allow_unknown=True)):
+            return name
+    return None
 
 
 def _place_and_body_organ(head: str, text: str) -> list[str]:
     """A title that names only a place (桥东区2020年信访工作总结) and a body that names the organ
     relative to it (区信访局): 桥东区信访局. With no such organ, the place's government."""
-    head = re.sub(r"(?:19|20)\d{2}\s*年.*$", "", head)
-    match = PLACE_RE.fullmatch(head)
-    if not match or head.startswith(RELATIVE_PREFIX) or len(head) < 3:
+    if not PLACE_RE.fullmatch(head) or head.startswith(RELATIVE_PREFIX) or len(head) < 3:
         return []
     marker = "街道" if head.endswith("街道") else head[-1]
-    relative = re.compile(f"(?:(?<![{HAN}])|(?<=[在由将对向和与及同经]))(?:{marker})([{HAN}]{{1,10}}?(?:{ORGAN}))")
-    organs = Counter(m.group(1) for m in relative.finditer(text) if not (marker + m.group(1)).endswith(PARTY_ORGANS))
+    organs = _relative_organs(text, marker)
     if organs:
         return [head + organs.most_common(1)[0][0]]
     return [head + ("办事处" if marker == "街道" else "人民政府")]
 
 
-def _names_in(span: str, anchored: bool) -> list[str]:
-    """Place-prefixed names of bodies in a stretch of text.
+def _relative_organs(text: str, marker: str) -> Counter:
+    """The principal organs the text names relative to a place of kind `marker` (区信访局, 区政府
+    for a district), counted; not the place's party committee nor units inside a body."""
+    tables = _tables()
+    pattern = f"(?:(?<![{HAN}])|(?<=[{FUNCTION_WORDS}])){marker}{_patterns().relative}"
+    organs = Counter(m.group(1) for m in re.finditer(pattern, text))
+    return Counter({
+        organ: count for organ, count in organs.items()
+        if not (marker + organ).endswith(tables.party_organs) and not organ.endswith(tables.sub_bodies)
+    })
 
-    anchored: the name must start the span (a title's head), and a place the text invents
-    (示例市, 西牛镇) is accepted; otherwise only names starting with a place cpca knows count.
-    """
+
+def _mentions(text: str) -> list[tuple[str, float]]:
+    """Bodies the text mentions: the place-prefixed names; without any (a website's name aside),
+    the names relative to a place where they begin a sentence (2021年，市城市管理局…) as well."""
+    body = QUOTED_RE.sub("", text[:4000])
+    found = [(name, CARRIED if WEBSITE_RE.match(body, end) else STATED) for name, end in _names_in(body)]
+    if all(weight == CARRIED for _, weight in found):
+        pattern = f"(?<![{HAN}（(])((?:{'|'.join(RELATIVE_PREFIX)}){_patterns().relative})"
+        found += [
+            (m.group(1), CARRIED if WEBSITE_RE.match(body, m.end()) else STATED)
+            for m in re.finditer(pattern, body) if not m.group(1).endswith(_tables().party_organs)
+        ]
+    return [(_full_name(name), weight) for name, weight in found]
+
+
+def _names_in(span: str) -> list[tuple[str, int]]:
+    """Place-prefixed names of bodies in a stretch of text (only places cpca knows), with where
+    each ends. A function word glued between a place and a name relative to it is a break:
+    徐州市以市政府 is 徐州市政府."""
     found = []
-    for match in re.finditer(f"[{HAN}]{{2,30}}?(?:{ORGAN})", span):
-        if anchored and match.start() != 0:
-            continue
-        name = _trim_to_place(match.group(0), allow_unknown=anchored)
+    for match in _patterns().name.finditer(span):
+        run = GLUED_RE.sub(r"\1", match.group(0))
+        name = _trim_to_place(run, allow_unknown=False)
         if name:
-            found.append(name)
+            found.append((_with_national_prefix(span, match.end() - len(name), name), match.end()))
     return found
 
 
+def _with_national_prefix(text: str, start: int, name: str) -> str:
+    """The name with the national system's prefix the text gives right before it (国家税务总局…)."""
+    before = re.search(f"(?:{_patterns().national})$", text[max(0, start - 6) : max(0, start)])
+    return before.group(0) + name if before and not name.startswith(before.group(0)) else name
+
+
 def _trim_to_place(run: str, allow_unknown: bool) -> str | None:
-    """Cut leading words off a run of characters so that it starts with a place name."""
+    """Cut leading words off a run of characters so that it starts with a place name.
+
+    allow_unknown: a place the text invents (示例市, 西牛镇) may come first (a title's head);
+    otherwise only names starting with a place cpca knows count.
+    """
+    national = re.match(f"(?:{_patterns().national})(?=[{HAN}])", run)
+    if national:
+        rest = _trim_to_place(run[national.end():], allow_unknown)
+        return national.group(0) + rest if rest else None
     recognised = _recognise(run)
-    starts = [int(recognised[k]) for k in ("省_pos", "市_pos", "区_pos") if int(recognised[k]) >= 0]
+    starts = sorted((int(recognised[k + "_pos"]), recognised[k]) for k in ("省", "市", "区") if int(recognised[k + "_pos"]) >= 0)
     if allow_unknown and PLACE_RE.match(run):
         name = run  # a place cpca does not know may come first: 示例市东湖区…
     elif starts:
-        start = min(starts)
+        start, place = starts[0]
+        if start > 0 and _stated_length(run, start, place) == 2 and run[start + 1] in PLACE_MARKERS:
+            return None  # 办理县政府 is not 理县's government
         unknown_city = UNKNOWN_CITY_RE.search(run[:start])  # …示例市 before cpca's 北湖区
         name = run[unknown_city.start() if unknown_city else start:]
     else:
         return None
     core = _place(name).core
-    return name if 2 <= len(core) <= 12 and not core.endswith(PARTY_ORGANS) else None
+    return name if 2 <= len(core) <= 12 and not core.endswith(_tables().party_organs) else None
 
 
 def _longer_variants(text: str, names: list[str]) -> list[str]:
-    """Longer wordings of the found names elsewhere in the text (same place, same kind of body)."""
+    """Longer wordings of the found names elsewhere in the text: the same place with a fuller
+    wording of the same kind of body, or the same name after a fuller place (微山县两城镇人民政府)."""
     variants = []
+    p = _patterns()
     for name in set(names):
         prefix = _place(name).prefix
-        if len(prefix) < 2:
+        if len(prefix) < 2 or _relative(name):
             continue
-        for match in re.finditer(re.escape(prefix) + f"[{HAN}]{{1,14}}?(?:{ORGAN})", text):
-            if _same_body(match.group(0), name):
+        for match in re.finditer(f"(?:{p.national})?{re.escape(prefix)}[{HAN}]{{1,14}}?{p.organ}", text):
+            if _same_body(match.group(0), name) and "关于" not in match.group(0):
                 variants.append(match.group(0))
+        for match in re.finditer(f"[{HAN}]{{1,8}}(?={re.escape(name)})", text):
+            fuller = _trim_to_place(match.group(0) + name, allow_unknown=False)
+            if fuller and fuller.endswith(name) and PLACE_RE.fullmatch(fuller[: len(fuller) - len(name)]):
+                variants.append(fuller)
     return variants
+
+
+def _resolve(relative: str, text: str, title_head: str) -> str | None:
+    """The full name of a body the text names only relatively (市城市管理局): from a full name of
+    the same body in the text, the place the title names (桂东区2022年…), the place of the
+    yearbook the entry is from (《江宁年鉴》), or the one place of that level the text names."""
+    marker = next(m for m in sorted(RELATIVE_PREFIX, key=len, reverse=True) if relative.startswith(m))
+    named = [name for name, _ in _names_in(text)]
+    same = Counter(n for n in named if _same_body(n, relative) and _place(n).prefix.endswith(marker))
+    if same:
+        return same.most_common(1)[0][0]
+    core = relative[len(marker):]
+    homes = [title_head]
+    if yearbook := YEARBOOK_RE.search(text[:500]):
+        homes += [yearbook.group(1), yearbook.group(1) + marker]
+    for place in homes:
+        if place.endswith(marker) and _place(place + core).prefix == place:
+            return _full_name(place + core)
+    places = {_place(n).prefix for n in named if _place(n).prefix.endswith(marker)}
+    return _full_name(places.pop() + core) if len(places) == 1 else None
+
+
+def _best_group(votes: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """The names that denote the body with the most weight (the first of equals). A page's carrier
+    counts once however often it is repeated (来源 and 发布机构 lines, a contributor's note)."""
+    groups: list[list[tuple[str, float]]] = []
+    for name, weight in votes:
+        if len(name) < 3:
+            continue
+        for group in groups:
+            if _same_body(name, group[0][0]) and _compatible_places(name, group[0][0]):
+                group.append((name, weight))
+                break
+        else:
+            groups.append([(name, weight)])
+    def weight(group: list[tuple[str, float]]) -> tuple[float, float]:
+        carried = [w for _, w in group if w == CARRIED]
+        return sum(w for _, w in group if w != CARRIED) + max(carried, default=0), sum(w for _, w in group)
+
+    return max(groups, key=weight, default=[])
+
+
+def _relative(name: str) -> bool:
+    """A name relative to an unnamed place (区信访局) could be any district's."""
+    return name.startswith(RELATIVE_PREFIX)
 
 
 @lru_cache(maxsize=65536)
@@ -187,9 +402,9 @@ def _recognise(words: str) -> dict:
 
 @lru_cache(maxsize=65536)
 def _full_name(name: str) -> str:
-    """A township's 镇政府 is its 镇人民政府; a district's name gains its city where that is unambiguous
-    (洛江区卫生健康局 -> 泉州市洛江区卫生健康局), as readers name district bodies."""
-    name = re.sub("(?<=[省市区县镇乡旗])政府$", "人民政府", name)
+    """A place's 政府 is its 人民政府 (镇政府, 市政府办公厅); a district's name gains its city where
+    that is unambiguous (洛江区卫生健康局 -> 泉州市洛江区卫生健康局), as readers name district bodies."""
+    name = re.sub(f"(?<=[{PLACE_MARKERS}])政府(?=办公室$|办公厅$|$)", "人民政府", name)
     recognised = _recognise(name)
     district, city = recognised["区"], recognised["市"]
     if (
@@ -213,7 +428,7 @@ def _unique_district_names() -> Counter:
 
 @dataclass(frozen=True)
 class _Place:
-    prefix: str  # the place words as stated at the start of the name
+    prefix: str  # the place words as stated at the start of the name (after a national prefix)
     core: str  # the rest: 自然资源和规划局
     region: str | None
     level: str
@@ -225,13 +440,16 @@ def _place(name: str) -> _Place:
 
     The region is what cpca recognised with its province and city filled in when the name starts
     with a place cpca knows; otherwise the places as stated (示例市东湖区). A township is the
-    agency itself, so its own name is not part of the region.
+    agency itself, so its own name is not part of the region. A national system's prefix
+    (国家税务总局) is neither place nor core.
     """
+    if national := re.match(f"(?:{_patterns().national})(?=[{HAN}]{{3}})", name):
+        return _place(name[national.end():])
     recognised = _recognise(name)
     known = {}
     for key in ("省", "市", "区"):
         pos, value = int(recognised[key + "_pos"]), recognised[key]
-        if not isinstance(value, str) or value == "市辖区":
+        if not isinstance(value, str) or value == "市辖区" or len(value) < 2:
             continue
         if pos >= 0:
             end = pos + _stated_length(name, pos, value)
@@ -241,19 +459,24 @@ def _place(name: str) -> _Place:
     position = max((pos + _stated_length(name, pos, value) for pos, value in known.values() if pos >= 0), default=0)
     prefix, core = name[:position], name[position:]
     stated = []  # place words after those cpca recognised
-    while (match := PLACE_RE.match(core)) and len(core) - match.end() >= 2 and not match.group(0).endswith(NOT_PLACES):
+    while (match := PLACE_RE.match(core)) and len(core) - match.end() >= 2 and not _not_place(match.group(0)):
         prefix, core = prefix + match.group(0), core[match.end():]
         stated.append(match.group(0))
     township = 0
     while stated and stated[-1].endswith(("镇", "乡", "街道")):
         township += len(stated.pop())
-    if not prefix or prefix.startswith(RELATIVE_PREFIX):
+    if not prefix or _relative(prefix):
         region = None
     elif min((pos for pos, _ in known.values() if pos >= 0), default=-1) == 0:
         region = "".join(value for _, value in known.values()) + "".join(stated)
     else:
         region = prefix[: len(prefix) - township] or None
     return _Place(prefix=prefix, core=core, region=region, level=_level(prefix, core, recognised))
+
+
+def _not_place(words: str) -> bool:
+    """城市, 社区…, or words that hold an organ (县委群众工作局澄江县) are no place token."""
+    return words.endswith(NOT_PLACES) or any(organ in words for organ in "局委厅")
 
 
 def _stated_length(name: str, pos: int, value: str) -> int:
@@ -287,35 +510,14 @@ def _same_body(a: str, b: str) -> bool:
     return set(short) <= set(long)
 
 
-def _canonical(names: list[str]) -> tuple[str | None, tuple[str, ...]]:
-    """The canonical name and its aliases: the group of variants with the most votes, then its
-    fullest and most complete variant. Aliases are the group's other names that stand on their
-    own (a relative 区规划资源局 could be any district's, so it is not an alias)."""
-    usable = [n for n in names if len(n) >= 3]
-    if not usable:
-        return None, ()
-    groups: list[list[str]] = []
-    for name in usable:
-        for group in groups:
-            if _same_body(name, group[0]) and _compatible_places(name, group[0]):
-                group.append(name)
-                break
-        else:
-            groups.append([name])
-    best = max(groups, key=len)
-    if all(n.startswith(RELATIVE_PREFIX) for n in best):
-        return None, ()  # 县司法局 could be any county's: no agency rather than a wrong merge
-    canonical = max(set(best), key=lambda n: (not n.startswith(RELATIVE_PREFIX), len(_place(n).prefix), len(n), Counter(best)[n]))
-    aliases = tuple(sorted({n for n in best if n != canonical and not n.startswith(RELATIVE_PREFIX)}))
-    return canonical, aliases
-
-
 def _compatible_places(a: str, b: str) -> bool:
-    """A relative or shorter place prefix may stand for a fuller one, not for a different place."""
+    """A relative, shorter or abbreviated place prefix may stand for a fuller one, not for a
+    different place (东湖高新区 may be 武汉东湖新技术开发区; 东湖区 is not 西湖区)."""
     pa, pb = _place(a).prefix, _place(b).prefix
-    if pa.startswith(RELATIVE_PREFIX) or pb.startswith(RELATIVE_PREFIX) or not pa or not pb:
+    if _relative(pa) or _relative(pb) or not pa or not pb:
         return True
-    return pa.endswith(pb) or pb.endswith(pa) or pa in pb or pb in pa
+    short, long = sorted((pa, pb), key=len)
+    return short in long or (short[-1] == long[-1] and short[:2] in long)
 
 
 def _arabic_years(text: str) -> str:
@@ -331,7 +533,9 @@ def _year(text: str, title_line: str | None) -> int | None:
         return int(match.group(1)) - 1
     if match := PERIOD_RE.search(text):
         return int(match.group(1))
-    counts = Counter(int(m.group(1)) for m in YEAR_RE.finditer(QUOTED_RE.sub("", text)))
+    if (published := PUBLISHED_RE.search(text[:1000])) and THIS_YEAR_RE.search(text):
+        return int(published.group(1))  # a page on the year so far (今年以来…)
+    counts = _year_votes(text)
     if counts:
         first_seen = {y: text.find(str(y)) for y in counts}
         return max(counts, key=lambda y: (counts[y], -first_seen[y]))
@@ -340,6 +544,16 @@ def _year(text: str, title_line: str | None) -> int | None:
         year, month = (int(x) for x in dates[-1])
         return year - 1 if month <= 6 else year
     return None
+
+
+def _year_votes(text: str) -> Counter:
+    """The years the text speaks of, by mentions; a plan (2024年工作安排) speaks of the year before it."""
+    unquoted = QUOTED_RE.sub("", text)
+    counts = Counter(int(m.group(1)) for m in YEAR_RE.finditer(unquoted))
+    for match in _patterns().plan_year.finditer(unquoted):
+        counts[int(match.group(1))] -= 1
+        counts[int(match.group(1)) - 1] += 1
+    return +counts
 
 
 def _report_type(title_line: str | None, text: str) -> str:

@@ -98,3 +98,130 @@ def test_the_rule_of_law_government_is_not_an_organ() -> None:
 def test_a_work_report_is_of_no_single_topic_and_dated_by_its_session_month() -> None:
     meta = detect("政府工作报告\n——2023年1月在示例县第五届人民代表大会第二次会议上\n过去一年，全县办理人大代表建议126件。")
     assert (meta.report_type, meta.year) == ("其他", 2022)
+
+
+def test_congresses_consultative_conferences_and_township_units_are_organs() -> None:
+    assert detect("青山县人大常委会关于代表建议督办情况的报告\n县人大常委会坚持跟踪督办。").agency == "青山县人大常委会"
+    assert detect("青山县政协关于提案工作情况的报告\n各位委员：").agency == "青山县政协"
+    assert detect("柳溪镇司法所2022年工作总结\n全年调解纠纷80件。").agency == "柳溪镇司法所"
+    assert detect("青山县档案馆2023年政府信息公开工作年度报告\n正文").agency == "青山县档案馆"
+    assert detect("青山县柳溪镇信访办\n2022年信访工作总结\n全年受理信访事项90件。").agency == "青山县柳溪镇信访办"
+
+
+def test_a_function_word_glued_to_a_place_does_not_join_the_name() -> None:
+    meta = detect("政务公开\n【概况】2020年，扬州市以市政府门户网站为主平台，推进政务公开。")
+    assert meta.agency == "扬州市人民政府"
+    # 办理县政府… is not the government of 理县, a county with a one-character name
+    text = "2023年，如皋市人民政府办公室推进政务公开。全年办理县政府依申请公开答复52件，另办理县政府信箱来信30件。"
+    assert detect(text).agency == "如皋市人民政府办公室"
+
+
+def test_a_unit_inside_a_body_is_not_the_author_of_a_report_on_its_place() -> None:
+    text = "桂东区2023年政务服务工作情况\n区政务服务中心全年办件3万件。区数据资源管理局逐件回访差评。"
+    assert detect(text).agency == "桂东区数据资源管理局"
+    street = detect("桂花街道2023年基层治理工作总结\n街道社会治理中心全年调解纠纷120件。")
+    assert street.agency == "桂花街道办事处"
+    county = detect("青山县2023年信访工作情况通报\n由县信访工作联席会议办公室约谈。各乡镇报送县信访局。")
+    assert county.agency == "青山县信访局"
+
+
+def test_the_site_and_the_contributor_only_carry_the_page() -> None:
+    text = (
+        "桂东区2023年行政复议工作情况\n来源：桂东区司法局\n"
+        "2023年，区政府收到行政复议申请60件，区政府作为被告的行政诉讼案件20件。\n（区司法局 供稿）"
+    )
+    assert detect(text).agency == "桂东区人民政府"
+    byline = "发布机构：青山县司法局\n青山县2022年行政复议案件统计分析报告\n青山县人民政府行政复议办公室\n我办全年收到复议申请30件。"
+    assert detect(byline).agency == "青山县人民政府行政复议办公室"
+
+
+def test_a_national_system_prefix_stays_with_the_name() -> None:
+    meta = detect("泉州市税务局完成2023年建议提案办理工作\n来源：国家税务总局泉州市税务局\n今年以来，该局承办建议12件。")
+    assert meta.agency == "国家税务总局泉州市税务局"
+    assert "泉州市税务局" in meta.aliases
+    assert (meta.region, meta.sector) == ("福建省泉州市", "税务")
+
+
+def test_a_yearbook_entry_names_its_organs_relative_to_the_yearbook_place() -> None:
+    text = "《江宁年鉴（2022）》\n信访工作\n【概况】2021年，区信访局受理信访事项800件。\n（区信访局）"
+    assert detect(text).agency == "南京市江宁区信访局"
+
+
+def test_a_work_report_is_the_government_of_the_place_it_is_delivered_in() -> None:
+    delivered = "政府工作报告\n——2024年1月12日在示例市第八届人民代表大会第三次会议上\n各位代表：过去一年，全市经济平稳。"
+    assert detect(delivered).agency == "示例市人民政府"
+    signed = "政府工作报告\n示例县人民政府县长 李明\n各位代表：现在，我代表县人民政府向大会报告工作。"
+    assert detect(signed).agency == "示例县人民政府"
+
+
+def test_a_relative_name_takes_its_place_from_the_text() -> None:
+    full_name = "2022年，市城市管理局推进政务公开。修订了《扬州市城市管理局政府信息主动公开目录》。"
+    assert detect(full_name).agency == "扬州市城市管理局"
+    one_city = "来源：扬州市人民政府门户网站\n2022年，市政府办公厅加强建议提案办理。市政府办公厅全年办理建议300件。"
+    assert detect(one_city).agency == "扬州市人民政府办公厅"
+
+
+def test_the_office_compiling_a_report_names_its_body() -> None:
+    text = "一、总体情况\n本报告由柳溪镇人民政府党政办公室编制。\n联系地址：微山县柳溪镇人民政府院内"
+    meta = detect(text)
+    assert meta.agency == "微山县柳溪镇人民政府"
+    assert meta.level == "乡镇"
+    compiler = detect("本报告由示例县委信访局结合统计数据编制。2022年，我局依法公开政府信息。")
+    assert compiler.agency == "示例县委信访局"
+    office = detect("桂东区2022年政府信息公开工作年度报告\n本报告由区政府办公室编制。\n2022年，区政府主动公开信息1000条。")
+    assert office.agency == "桂东区人民政府"
+
+
+def test_a_branch_keeps_its_parents_name() -> None:
+    text = "2021年，我局通过“安康市生态环境局岚皋分局”微信公众号发布信息80条。"
+    assert detect(text).agency == "安康市生态环境局岚皋分局"
+
+
+def test_an_abbreviated_development_zone_is_the_formal_one() -> None:
+    text = "2021年东湖高新区教育局政府信息公开工作年度报告\n来源：武汉东湖新技术开发区教育局\n2021年，东湖高新区教育局主动公开信息。"
+    meta = detect(text)
+    assert meta.agency == "武汉东湖新技术开发区教育局"
+    assert meta.aliases == ("东湖高新区教育局",)
+
+
+def test_the_title_is_found_behind_a_pages_fields() -> None:
+    text = (
+        "索引号: 0001/2021-00143 主题分类: 建议提案办理情况\n发布机构:区农业农村局\n"
+        "标 题:【建议提案办理总体情况】2021年度山亭区农业农村局人大代表建议、政协委员提案办理情况\n正文"
+    )
+    meta = detect(text)
+    assert meta.title == "2021年度山亭区农业农村局人大代表建议、政协委员提案办理情况"
+    assert meta.agency == "枣庄市山亭区农业农村局"
+    assert detect("各位代表：现在，我代表街道办事处作工作报告。\n柳溪街道办事处2022年工作报告\n正文").agency == "柳溪街道办事处"
+
+
+def test_a_plan_for_the_next_year_speaks_of_the_year_before() -> None:
+    text = "示例区人民政府工作报告（摘要）\n一、2023年工作回顾\n过去一年，全区经济稳定。\n二、2024年工作安排\n2024年，全区将持续发力。"
+    assert detect(text).year == 2023
+
+
+def test_a_page_on_the_year_so_far_is_of_the_year_it_was_published() -> None:
+    text = "发布时间: 2021-11-15 09:30\n出庭应诉率从2019年的15%提高到2020年的30%，今年以来继续上升，2020年全年增幅最大。"
+    assert detect(text).year == 2021
+
+
+def test_a_title_wrapped_by_a_pdf_or_opened_with_guanyu_still_names_the_body() -> None:
+    wrapped = "青山县交通运输局关于二〇二二年度法治政府建设工作\n情况的报告\n正文"
+    assert (detect(wrapped).agency, detect(wrapped).year) == ("青山县交通运输局", 2022)
+    assert detect("关于青山县2022年法治政府建设情况的报告\n县政府全年收到复议申请30件。").agency == "青山县人民政府"
+    assert detect("关于2022年度青山县水利局法治政府建设情况的报告\n正文").agency == "青山县水利局"
+
+
+def test_a_news_item_is_its_headlines_body() -> None:
+    page = normalise(
+        "首页 > 政务公开 > 工作动态\n青山县水利局召开2023年建议提案交办会\n"
+        "发布时间：2023-03-10 来源：青山县人民政府 浏览次数：\n3月8日，县水利局召开会议，交办人大代表建议20件。"
+    )
+    assert (detect(page).agency, detect(page).year) == ("青山县水利局", 2023)
+    source_only = normalise("发布时间：2023-03-10 来源：青山县水利局 浏览次数：\n3月8日，召开建议交办会。")
+    assert detect(source_only).agency == "青山县水利局"
+
+
+def test_a_relative_title_is_not_replaced_by_another_body_the_text_names() -> None:
+    text = "区交通运输局2022年建议提案办理情况\n区交通运输局承办建议37件。青岛市财政局审核资金，青岛市财政局拨付到位。"
+    assert detect(text).agency is None
