@@ -4,13 +4,14 @@ The engine knows how Chinese report prose is built, not what any phrase means: i
 sentences and clauses (brackets do not split), finds quantities (etl.numbers), lets a count take
 the trigger nearest before it in its clause (or in a label clause before it: 数量：486条), lets a
 rate take the subjects nearest before its name, shares one value among coordinated rate names
-(or hands them out in order after 分别), reads explicit zeros after negations or closing a term
-(…案件为零) and rows of the standard disclosure tables, carries a disclosure tie along
-coordinated case clauses and into a disclosure part of the body's own cases, and drops values
-of other years, comparisons and cumulative stocks, values a sentence gives one code for
-several scopes, and sentences quoting another body's figures. Which words make which
-indicator lives in rules.toml, so that a developer extends the rules without touching this
-file. Of what remains, one fact per indicator is kept (see _choose).
+(or hands them out in order after 分别), reads explicit zeros after negations, closing a term
+(…案件为零) or answering a label (…情况：无), reads rows of the standard disclosure tables
+(their labels across line breaks), carries a disclosure tie along coordinated case clauses and
+into a disclosure part of the body's own cases, and drops values of other years, comparisons
+and cumulative stocks, values a sentence gives one code for several scopes, and sentences
+quoting another body's figures. Which words make which indicator lives in rules.toml, so that a
+developer extends the rules without touching this file. Of what remains, one fact per
+indicator is kept (see _choose).
 """
 
 from __future__ import annotations
@@ -102,6 +103,7 @@ class Reading:
     negation: re.Pattern
     negation_reach: int
     zero_after: re.Pattern
+    zero_answer: re.Pattern
     disclosure_context: re.Pattern
     disclosure_requests: re.Pattern
     continued_case: re.Pattern
@@ -169,6 +171,7 @@ def load_rules(path: Path = RULES_PATH) -> tuple[tuple[Rule, ...], Reading]:
         negation=re.compile(r["negation"]),
         negation_reach=r["negation_reach"],
         zero_after=re.compile(r["zero_after"]),
+        zero_answer=re.compile(r["zero_answer"]),
         disclosure_context=_alternatives(r["disclosure_context"]),
         disclosure_requests=_alternatives(r["disclosure_requests"]),
         continued_case=re.compile(r["continued_case"]),
@@ -625,32 +628,49 @@ def _family(rule: Rule) -> str | None:
 
 
 def _read_zeros(doc: _Document, rules: tuple[Rule, ...]) -> list[_Candidate]:
-    """Explicit zeros: what a negation governs in its clause (未收到政府信息公开申请, 零败诉), or
-    a term that a zero closes (行政复议案件为零)."""
+    """Explicit zeros: what a negation governs in its clause (未收到政府信息公开申请, 零败诉), a
+    term that a zero closes (行政复议案件为零), or a label or heading answered 无."""
     zero_rules = [r for r in rules if r.kind == "zero" and r.applies_to(doc.report_type)]
     found = []
-    for sentence in doc.sentences:
-        for clause, window, closed in _zero_windows(doc, sentence):
-            stated = _year_of(sentence, clause[0], window[1] if closed else window[0])
+    for index, sentence in enumerate(doc.sentences):
+        for owner, clause, window, closed in _zero_windows(doc, index):
+            stated = _year_of(owner, clause[0], window[1] if closed else window[0])
             if doc.year is not None and stated is not None and stated != doc.year:
                 continue
             for rule in _negated(doc, window, zero_rules, closed):
-                if _allowed(doc, rule, sentence, clause[0], clause[1]):
-                    if code := doc.indicator(rule, sentence, clause[1]):
-                        found.append(_candidate(doc, sentence.span, code, 0, "", None, rule))
+                if _allowed(doc, rule, owner, clause[0], clause[1]):
+                    if code := doc.indicator(rule, owner, clause[1]):
+                        found.append(_candidate(doc, (owner.start, sentence.end), code, 0, "", None, rule))
     return found
 
 
-def _zero_windows(doc: _Document, sentence: _Sentence) -> Iterator[tuple[tuple[int, int], tuple[int, int], bool]]:
-    """(clause, window, closed) where a sentence states zeros: the words after a negation, up to
-    negation_reach in its clause; or, `closed`, the clause up to a zero word (…案件为零)."""
+def _zero_windows(doc: _Document, index: int) -> Iterator[tuple[_Sentence, tuple[int, int], tuple[int, int], bool]]:
+    """(sentence, clause, window, closed) where the sentence at `index` states zeros: the words
+    after a negation, up to negation_reach in its clause; or, `closed`, the clause up to a zero
+    word (…案件为零); or the label or heading line that it answers 无 (…行政诉讼情况：无。)."""
     text, reading = doc.text, doc.reading
+    sentence = doc.sentences[index]
     for negation in reading.negation.finditer(text, sentence.start, sentence.end):
         clause = sentence.clause_at(negation.start())
-        yield clause, (negation.end(), min(clause[1], negation.end() + reading.negation_reach)), False
+        yield sentence, clause, (negation.end(), min(clause[1], negation.end() + reading.negation_reach)), False
     for clause in sentence.clauses:
         for zero in reading.zero_after.finditer(text, *clause):
-            yield clause, (clause[0], zero.start()), True
+            yield sentence, clause, (clause[0], zero.start()), True
+    for k, clause in enumerate(sentence.clauses):
+        if not reading.zero_answer.fullmatch(text, *clause):
+            continue
+        if k and reading.label.search(text, *sentence.clauses[k - 1]):
+            yield sentence, sentence.clauses[k - 1], sentence.clauses[k - 1], False
+        elif not k and index and (label := _label_line(doc, doc.sentences[index - 1], sentence)):
+            yield label, label.span, label.span, False
+
+
+def _label_line(doc: _Document, previous: _Sentence, sentence: _Sentence) -> _Sentence | None:
+    """The line right before `sentence` if it is a heading or ends as a label (…情况：)."""
+    if doc.text[previous.end : sentence.start] != "\n":
+        return None
+    line = doc.text[previous.start : previous.end]
+    return previous if is_heading(line) or doc.reading.label.search(line) else None
 
 
 def _negated(doc: _Document, window: tuple[int, int], rules: list[Rule], closed: bool = False) -> list[Rule]:
@@ -673,17 +693,24 @@ def _negated(doc: _Document, window: tuple[int, int], rules: list[Rule], closed:
 
 def _read_tables(doc: _Document, rules: tuple[Rule, ...]) -> list[_Candidate]:
     """Rows of the standard tables: numbers after a row label (the last is the 总计), or the
-    first full row of numbers after a block's heading (its cells added up)."""
+    first full row of numbers after a block's heading (its cells added up). Labels are matched
+    across line breaks: a PDF wraps them inside their cells (本年新收政府信息公\n开申请数量)."""
     found = []
     text = doc.text
+    joined, breaks = text.replace("\n", ""), [m.start() - k for k, m in enumerate(re.finditer("\n", text))]
+
+    def position(index: int) -> int:  # where the character at `index` of `joined` stands in `text`
+        return index + bisect.bisect_right(breaks, index)
+
     for rule in (r for r in rules if r.kind == "table" and r.applies_to(doc.report_type)):
-        for label in rule.triggers.finditer(text):
-            run = _table_row(text, label.end(), rule.row_length)
+        for label in rule.triggers.finditer(joined):
+            start, end = position(label.start()), position(label.end() - 1) + 1
+            run = _table_row(text, end, rule.row_length)
             if run is None:
                 continue
             numbers = [int(n) for n in CELL_NUMBER.findall(run.group())]
             value = numbers[-1] if rule.cells == "last" else sum(numbers[i] for i in rule.cells)
-            found.append(_candidate(doc, (label.start(), run.end()), rule.indicator, value, "", None, rule))
+            found.append(_candidate(doc, (start, run.end()), rule.indicator, value, "", None, rule))
     return found
 
 

@@ -7,8 +7,11 @@
   yearbooks and PDFs print them); other spaces between two numbers or inside Latin text are
   kept, table cells keep their ` | `.
 - A line or page break inside a sentence is joined (达到\\n\\n100%, 《行政处罚\\n\\n法》,
-  forum copies that put a number on a line of its own); headings, paragraphs and table rows stay
-  on their own lines. Blank lines and bare page numbers (- 3 -) are dropped.
+  forum copies that put a number on a line of its own), even inside a number that a PDF's text
+  layer wrapped (公开政府信息1\\n286条, 满意率97.\\n65%), or after a label's colon (共计：\\n86条);
+  headings, paragraphs and table rows stay on their own lines. Blank lines and bare page
+  numbers (- 3 -) are dropped, and so is a running header right after a page number (a name
+  line that the document repeats elsewhere).
 
 The result is stable: normalise(normalise(x)) == normalise(x), because joining is repeated until
 a pass changes nothing.
@@ -17,6 +20,7 @@ a pass changes nothing.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 # Full-width digits and letters, percent signs; zero-width characters go, form feeds and line
 # separators are line breaks.
@@ -51,6 +55,13 @@ NUMBER_START = re.compile(
     r"^(?:\d[\d,.]*(?:$|%|(?:余|多)?[件条篇个名次项人批起宗家场期份万])"
     r"|[零〇一二两三四五六七八九十百千万]+(?:余|多)?[件条篇个名次项人批起宗家场期份]|百分之)"
 )
+# A line ending inside a number that the next line goes on with (信息1 / 286条, 信息4,2 / 18条,
+# 满意率97. / 65%, 本镇20 / 22年度): the number follows words or a bracket, so it is not a table
+# cell, and the rest carries a unit, percent or 年.
+NUMBER_END = re.compile(r"[^\d\s|.,%]\d[\d,]*\.?$")
+NUMBER_REST = re.compile(r"^\d+(?:\.\d+)?(?:%|年|(?:余|多)?[件条篇个名次项人批起宗家场期份万])")
+TITLE_BLOCK_LINES = 3  # a document's first lines: its header and title
+RUNNING_HEADER_LENGTH = 6  # Chinese characters of a running header (a body's or document's name)
 OPENING_PAIRS = (("《", "》"), ("（", "）"), ("(", ")"), ("“", "”"))
 HEADING_LENGTH = 40  # a numbered line longer than this is a paragraph, not a heading
 
@@ -63,11 +74,36 @@ def normalise(text: str) -> str:
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = PADDING.sub("", SPACE_RUN.sub(" ", raw)).strip()
         line = DIGIT_GROUPS.sub(lambda m: m.group().replace(" ", ""), line)
-        if line and not PAGE_NUMBER.match(line):
+        if line:
             lines.append(line)
+    lines = _without_page_furniture(lines)
     while (joined := _join_broken_sentences(lines)) != lines:
         lines = joined
     return "\n".join(lines)
+
+
+def _without_page_furniture(lines: list[str]) -> list[str]:
+    """Lines without page numbers, nor the running header printed after one: a line right after a
+    page number that the document repeats (as a line, or within its title block) and that reads
+    as a name, not as a sentence, heading or table cell (— 3 — / 示例市人民政府办公室文件)."""
+    counts = Counter(lines)
+    title_block = "\n".join(lines[:TITLE_BLOCK_LINES])
+    kept = []
+    for i, line in enumerate(lines):
+        if PAGE_NUMBER.match(line):
+            continue
+        after_page_number = i > 0 and PAGE_NUMBER.match(lines[i - 1])
+        repeated = counts[line] > 1 or (i >= TITLE_BLOCK_LINES and line in title_block)
+        if after_page_number and repeated and _is_running_header(line):
+            continue
+        kept.append(line)
+    return kept
+
+
+def _is_running_header(line: str) -> bool:
+    """A name or title line (示例市人民政府办公室文件 / 示例局2022年政府信息公开工作年度报告)."""
+    han = sum("\u4e00" <= char <= "\u9fff" for char in line)
+    return han >= RUNNING_HEADER_LENGTH and "|" not in line and not _is_body(line) and not is_heading(line)
 
 
 def _join_broken_sentences(lines: list[str]) -> list[str]:
@@ -85,8 +121,10 @@ def _continues(previous: str, line: str) -> bool:
     """Whether `line` is the rest of the sentence that `previous` (the line built so far) began."""
     if "|" in previous or "|" in line:
         return False  # table rows arrive whole, one per line
-    if line.startswith(CONTINUATION):
+    if line.startswith(CONTINUATION) or (NUMBER_END.search(previous) and NUMBER_REST.match(line)):
         return True
+    if previous.endswith(("：", ":")) and NUMBER_START.match(line):
+        return True  # a label's value on the next line (主动公开政府信息共计： / 1086条。)
     if previous.endswith(TERMINAL) or is_heading(previous) or is_heading(line):
         return False
     if previous[-1].isdigit() and line[0].isdigit():

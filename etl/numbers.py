@@ -2,12 +2,15 @@
 
     共办理三十三件 -> 33 件;  500余件 -> 500 件 over;  近500件 -> 500 件 about;
     满意率99.8% -> 99.8 %;  百分之九十九点八 -> 99.8 %;  百分之百 -> 100 %;  1.2万条 -> 12000 条;
+    近千件 -> 1000 件 about;  2千余条 -> 2000 条 over;
     叁拾陆件 -> 36 件 (the financial numerals some offices write counts in)
 
 Chinese numerals go through cn2an, which rejects qualifiers and 百分之 (see
 ../shared/notes/dependencies.md), so those are taken off first. A Chinese numeral counts only
 when a unit follows (一是, 一站式 and 八五普法 are words, not quantities); an Arabic number
 counts with or without a unit (a year, a phone number), so that callers can see it is there.
+A number without a unit after it takes the unit its label gives in brackets right before it,
+as a table's row label does (新收行政复议案件（件）64 -> 64 件).
 The classifiers 个 and 项 right before a noun count that noun (涉及12个镇街, 8项措施), not the
 term before the number, so such a quantity has no unit; before a verb or a stop (建议5个，均已
 答复) they are its unit.
@@ -40,10 +43,13 @@ QUANTITY = re.compile(
     r"(?:百分之(?P<percent>百|[零〇一二两三四五六七八九十百点]+)"
     r"|(?P<arabic>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
     rf"|(?P<chinese>[{CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?))"
-    r"(?P<after>余|多)?(?P<scale>万|亿)?(?P<after2>余|多)?"
+    r"(?P<after>余|多)?(?P<scale>千|万|亿)?(?P<after2>余|多)?"
     rf"(?P<unit>{_unit})?"
 )
-SCALE = {"万": 10_000, "亿": 100_000_000}
+SCALE = {"千": 1_000, "万": 10_000, "亿": 100_000_000}
+ROUND = {"百": 100, "千": 1_000, "万": 10_000}  # a round number named alone: 逾百件, 近千件, 万余条
+LABEL_UNIT = re.compile(rf"[（(](?:单位[：:])?(?P<unit>{_unit})[)）]$")  # 败诉案件（件）2 / 数量(单位:条)86
+LABEL_REACH = 8
 
 
 @dataclass(frozen=True)
@@ -66,13 +72,15 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in QUANTITY.finditer(text):
         if m.group("chinese") and not (m.group("unit") or m.group("scale")):
             continue  # 一是, 八五普法: words, not quantities
+        if m.group("chinese") in ROUND and not (m.group("before") or m.group("after") or m.group("after2")):
+            continue  # 千家万户: a round numeral alone is a figure of speech unless qualified (近千件, 百余条)
         number_start = m.start() + len(m.group("before") or "")
         if text[max(0, number_start - 1):number_start] == "第":
             continue
         value = _value(m)
         if value is None:
             continue
-        unit = "%" if m.group("percent") else (m.group("unit") or "")
+        unit = "%" if m.group("percent") else (m.group("unit") or _label_unit(text, number_start))
         if unit in CLASSIFIERS and _counts_next_noun(text, m.end()):
             unit = ""
         qualifier = QUALIFIER_AFTER.get(m.group("after") or m.group("after2") or "") or QUALIFIER_BEFORE.get(m.group("before") or "")
@@ -82,13 +90,19 @@ def find_quantities(text: str) -> list[Quantity]:
 
 def parse_number(numeral: str) -> float:
     """An Arabic or Chinese numeral as a number: '2,872' -> 2872, '三十三' -> 33, '两千' -> 2000,
-    '九十九点八' -> 99.8, '百' -> 100. Raises ValueError for anything else."""
+    '九十九点八' -> 99.8, '百' -> 100, '千' -> 1000 (逾百件, 近千件). Raises ValueError for anything else."""
     numeral = numeral.strip()
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", numeral):
         return float(numeral.replace(",", ""))
-    if numeral == "百":
-        return 100.0
+    if numeral in ROUND:
+        return float(ROUND[numeral])
     return float(cn2an.cn2an(numeral, "smart"))
+
+
+def _label_unit(text: str, number_start: int) -> str:
+    """The unit a bracket right before a number names (its row label's unit), or ""."""
+    label = LABEL_UNIT.search(text, max(0, number_start - LABEL_REACH), number_start)
+    return label.group("unit") if label else ""
 
 
 def _counts_next_noun(text: str, pos: int) -> bool:

@@ -17,6 +17,7 @@ from etl.normalise import normalise
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "reports"
 PROBE = Path(__file__).resolve().parent / "data" / "probe.jsonl"
 PROBE2 = Path(__file__).resolve().parent / "data" / "probe2.jsonl"
+PROBE3 = Path(__file__).resolve().parent / "data" / "probe3.jsonl"
 
 
 def facts(text: str, year: int | None = 2022, report_type: str = "法治政府建设") -> dict[str, float]:
@@ -281,6 +282,29 @@ def test_zero_before_a_case_term_is_a_zero() -> None:
     assert facts("坚持零距离服务行政复议申请人，全年受理复议申请12件。") == {"litigation.reviews": 12}
 
 
+def test_cases_a_negation_says_were_not_caused_are_zeros() -> None:
+    assert facts("全年受理依申请公开28件，均按时答复，未引发行政复议和行政诉讼。") == {
+        "disclosure.requests": 28,
+        "disclosure.reviews": 0,
+        "disclosure.lawsuits": 0,
+    }
+
+
+def test_lawsuits_not_lost_are_a_zero_of_losses() -> None:
+    assert facts("全年行政诉讼案件5件，均未败诉。") == {"litigation.lawsuits": 5, "litigation.losses": 0}
+
+
+def test_a_label_or_heading_answered_none_is_a_zero() -> None:
+    assert facts("（三）行政复议情况：无。") == {"litigation.reviews": 0}
+    text = "五、因政府信息公开申请行政复议、提起行政诉讼的情况\n本年度无。\n六、存在的主要问题及改进情况\n无。"
+    assert facts(text, 2018, "政府信息公开") == {"disclosure.reviews": 0, "disclosure.lawsuits": 0}
+
+
+def test_a_request_for_reconsideration_is_not_a_disclosure_request() -> None:
+    text = "2018年，本机关未发生因政府信息公开申请行政复议、提起行政诉讼的情况。"
+    assert facts(text, 2018, "政府信息公开") == {"disclosure.reviews": 0, "disclosure.lawsuits": 0}
+
+
 def test_silence_is_not_a_zero() -> None:
     assert facts("我局高度重视行政复议和行政应诉工作。") == {}
 
@@ -321,6 +345,11 @@ def test_suggestions_deputies_submitted_are_a_congress_intake_not_handled() -> N
     assert facts("会议期间，代表们共提出建议18件，会后交镇政府办理，代表提出的意见建议均已答复。") == {}
     assert facts("大会期间代表共提出建议96件，闭会期间提出建议7件。", report_type="建议提案办理") == {}
     assert facts("联络站组织代表开展调研，提出代表建议6件，已提交区人大常委会。") == {}
+
+
+def test_proposals_members_submitted_are_a_session_intake_not_handled() -> None:
+    text = "市政府办公室承办市政协委员提案壹拾伍件。市政协全会期间，委员提交提案265件。"
+    assert facts(text, report_type="建议提案办理") == {"proposals.cppcc_count": 15}
 
 
 def test_a_classifier_before_a_noun_counts_that_noun() -> None:
@@ -370,6 +399,28 @@ def test_the_new_requests_row_total_is_its_last_cell() -> None:
 def test_table_cells_on_lines_of_their_own_are_read_too() -> None:
     text = "一、本年新收政府信息公开申请数量 |\n3 |\n0 |\n1 |\n4 |\n二、上年结转政府信息公开申请数量 |\n0 |"
     assert facts(text, report_type="政府信息公开") == {"disclosure.requests": 4}
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "一、本年新收政府信息公开 12 0 0 0 0 0 12\n申请数量\n二、上年结转政府信息公开 1 0 0 0 0 0 1\n申请数量",
+        "一、本年新收政府信息公开\n申请数量 12 0 0 0 0 0 12\n二、上年结转政府信息公开\n申请数量 1 0 0 0 0 0 1",
+        "一、本年新收政府信息公开\n12 0 0 0 0 0 12\n申请数量\n二、上年结转政府信息公开\n1 0 0 0 0 0 1\n申请数量",
+        "一、本年新收政府信息\n公开申请数量\n12\n0\n0\n0\n0\n0\n12\n二、上年结转政府信息\n公开申请数量\n1",
+    ],
+    ids=["numbers on the first line", "numbers on the second line", "numbers between", "cells on lines of their own"],
+)
+def test_a_row_label_wrapped_inside_its_cell_is_read(rows: str) -> None:
+    assert facts(rows, report_type="政府信息公开") == {"disclosure.requests": 12}
+
+
+def test_rows_labelled_with_their_unit_in_brackets_are_read() -> None:
+    text = (
+        "项目\n2022年\n2021年\n新收行政复议案件（件）\n64\n51\n一审行政应诉案件（件）\n37\n42\n"
+        "败诉案件（件）\n2\n3"
+    )
+    assert facts(text) == {"litigation.reviews": 64, "litigation.lawsuits": 37, "litigation.losses": 2}
 
 
 def test_the_reconsideration_and_lawsuit_table_gives_its_totals() -> None:
@@ -555,3 +606,13 @@ def test_the_second_held_out_probe_scores_above_its_floor() -> None:
     totals = evaluate(PROBE2).totals
     assert totals.precision >= 0.97
     assert totals.f1 >= 0.96
+
+
+def test_the_third_held_out_probe_scores_above_its_floor() -> None:
+    """tests/data/probe3.jsonl: 50 passages laid out as PDF text layers, web and Word copies
+    (wrapped lines, page furniture, cell-per-line and ` | ` tables), written before the rules
+    were read (see its notes). Measured 0.970 F1 (0.994 precision) before the fixes it prompted
+    and 1.000 after; the floor leaves a margin."""
+    totals = evaluate(PROBE3).totals
+    assert totals.precision >= 0.97
+    assert totals.f1 >= 0.97

@@ -67,6 +67,32 @@ def test_bare_page_numbers_are_dropped() -> None:
     assert normalise("全年受理信访件\n- 3 -\n120件。") == "全年受理信访件120件。"
 
 
+def test_a_number_that_a_pdf_wrapped_is_joined() -> None:
+    text = "全年主动公开政府信息1\n286条，其中网站发布4,2\n18条。参评满意率97.\n65%，现将本镇20\n22年度工作报告如下。"
+    assert normalise(text) == "全年主动公开政府信息1286条，其中网站发布4,218条。参评满意率97.65%，现将本镇2022年度工作报告如下。"
+
+
+def test_a_labels_value_on_the_next_line_is_joined() -> None:
+    assert normalise("本年度主动公开政府信息共计：\n1 086条。") == "本年度主动公开政府信息共计：1086条。"
+
+
+def test_a_running_header_after_a_page_number_is_dropped() -> None:
+    text = (
+        "示例县人民政府办公室\n2023年政府信息公开工作年度报告\n全年主动公开政府信息\n— 2 —\n"
+        "示例县人民政府办公室\n893条，其中政策文件41件\n- 3 -\n示例县人民政府办公室\n，政策解读23篇。"
+    )
+    assert normalise(text) == (
+        "示例县人民政府办公室\n2023年政府信息公开工作年度报告\n全年主动公开政府信息893条，其中政策文件41件，政策解读23篇。"
+    )
+
+
+def test_a_running_header_named_in_the_title_is_dropped_but_table_cells_stay() -> None:
+    text = "示例市示例区人民政府\n2021年法治政府建设年度报告\n全年应诉案件23件，其中败诉\n— 2 —\n示例区人民政府\n案件3件。"
+    assert normalise(text).split("\n")[-1] == "全年应诉案件23件，其中败诉案件3件。"
+    cells = "法人或其他组织\n— 2 —\n总计\n商业企业\n— 3 —\n总计"
+    assert normalise(cells) == "法人或其他组织\n总计\n商业企业\n总计"
+
+
 @pytest.mark.parametrize("line", ["一、总体情况", "（二）依申请公开情况", "(三)政府信息管理", "2.主动公开情况"])
 def test_numbered_short_lines_are_headings(line: str) -> None:
     assert is_heading(line)
@@ -82,7 +108,13 @@ def test_normalise_is_idempotent_on_the_seed_reports() -> None:
         assert normalise(once) == once, path.name
 
 
-def test_normalise_is_idempotent_on_awkward_breaks() -> None:
-    text = "根据《规定》要求，年\n5月1日起开展工作。为此，专门配备了\n132名工作人员\n（以下简称《条例》\n）和\n\n《办法》"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "根据《规定》要求，年\n5月1日起开展工作。为此，专门配备了\n132名工作人员\n（以下简称《条例》\n）和\n\n《办法》",
+        "示例局文件\n全年公开信息1\n— 2 —\n示例局文件\n286条，满意率9\n— 3 —\n8.5%。数量：\n12\n3",
+    ],
+)
+def test_normalise_is_idempotent_on_awkward_breaks(text: str) -> None:
     once = normalise(text)
     assert normalise(once) == once

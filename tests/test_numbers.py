@@ -13,7 +13,8 @@ def read(text: str) -> list[tuple[float, str, str | None, str]]:
 
 @pytest.mark.parametrize(
     ("numeral", "value"),
-    [("33", 33), ("2,872", 2872), ("99.8", 99.8), ("三十三", 33), ("两千", 2000), ("一百零五", 105), ("九十九点八", 99.8), ("百", 100)],
+    [("33", 33), ("2,872", 2872), ("99.8", 99.8), ("三十三", 33), ("两千", 2000), ("一百零五", 105), ("九十九点八", 99.8), ("百", 100),
+     ("千", 1000)],
 )
 def test_parse_number(numeral: str, value: float) -> None:
     assert parse_number(numeral) == value
@@ -85,4 +86,20 @@ def test_a_classifier_before_a_noun_counts_the_noun_not_the_term_before() -> Non
         (12, "", None, "12个"),
         (8, "", None, "8项"),
         (9, "项", None, "9项"),
+    ]
+
+
+def test_a_round_numeral_counts_only_with_a_qualifier() -> None:
+    assert read("受理近千件，发布千余条、2千余条，惠及千家万户") == [
+        (1000, "件", "about", "近千件"),
+        (1000, "条", "over", "千余条"),
+        (2000, "条", "over", "2千余条"),
+    ]
+
+
+def test_a_number_takes_the_unit_its_label_gives_in_brackets() -> None:
+    assert read("新收行政复议案件（件）64\n主动公开数量(单位:条)86\n合计（户）3") == [
+        (64, "件", None, "64"),
+        (86, "条", None, "86"),
+        (3, "户", None, "3"),
     ]
