@@ -12,7 +12,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import dash
-from dash import ALL, Dash, Input, Output, State as Current, callback, ctx, dcc, html, no_update
+from dash import (ALL, ClientsideFunction, Dash, Input, Output, State as Current, callback, clientside_callback, ctx,
+                  dcc, html, no_update)
 
 from dashboard import components, db, queries, texts
 from dashboard.db import WarehouseUnavailable
@@ -127,15 +128,17 @@ def open_report(_selections: list, search: str):
     Output("evidence", "className"),
     Input({"type": "chart", "name": ALL}, "clickData"),
     Input("evidence-close", "n_clicks"),
+    Input("url", "pathname"),
     Current("url", "search"),
     prevent_initial_call=True,
 )
-def show_evidence(_clicks: list, _close: int, search: str):
-    """A click on a point or bar opens the sentence behind that number."""
+def show_evidence(_clicks: list, _close: int, _pathname: str, search: str):
+    """A click on a point or bar opens the sentence behind that number; the close button or
+    going to another page (e.g. the report the panel links to) closes it."""
     changed = user_change()
     if changed is None:
         return no_update, no_update
-    if changed["id"] == "evidence-close":
+    if changed["id"] in ("evidence-close", "url"):
         return no_update, "evidence hidden"
     report_id, indicator = (changed["value"]["points"][0].get("customdata") or [None, None])[:2]
     if not report_id:
@@ -147,6 +150,14 @@ def show_evidence(_clicks: list, _close: int, search: str):
     if found.is_empty():
         return texts.EVIDENCE_MISSING, "evidence"
     return components.evidence_view(found.row(0, named=True), State.from_query(search)), "evidence"
+
+
+# An opened report scrolls to the sentence the evidence panel linked to (assets/dashboard.js).
+clientside_callback(
+    ClientsideFunction(namespace="dashboard", function_name="showCurrentFact"),
+    Output("report-text", "title"),
+    Input("report-text", "children"),
+)
 
 
 @callback(

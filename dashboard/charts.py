@@ -20,25 +20,34 @@ FONT_FAMILY = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "Pi
 
 # Okabe–Ito, the palette readable with every common colour-vision deficiency.
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#000000", "#F0E442"]
-# Laggard and leader: the same two colours on every page (vermillion against blue).
+# Laggard and leader: the same two colours on every page (vermillion against blue); vermillion
+# also marks the other things that need attention (a disclosure gap, a KPI that got worse).
 STANDING_COLOURS = {"laggard": "#D55E00", "leader": "#0072B2", "par": "#BBBBBB", "neutral": "#777777",
                     "no_peers": "#999999"}
+STANDING_ORDER = ("laggard", "leader", "par", "neutral")
 # Diverging scale of oriented gaps: worse (negative) vermillion, better (positive) blue.
 GAP_SCALE = [[0.0, "#D55E00"], [0.5, "#F7F7F7"], [1.0, "#0072B2"]]
 # Gaps of indicators without a better direction: one hue, no good/bad reading.
 NEUTRAL_SCALE = [[0.0, "#F7F7F7"], [1.0, "#555555"]]
-# Stated in parts: a pale tint of 'reported'.
-COVERAGE_COLOURS = {"reported": "#56B4E9", "covered_by_parts": "#BFE3F7", "missing": "#E69F00", "no_report": "#EEEEEE"}
+# Stated in parts: a pale tint of 'reported'; a gap in the laggards' vermillion.
+COVERAGE_COLOURS = {"reported": "#56B4E9", "covered_by_parts": "#BFE3F7", "missing": STANDING_COLOURS["laggard"],
+                    "no_report": "#EEEEEE"}
+# Lines of the trend chart: Okabe–Ito without the laggard and leader colours, so that a line
+# is not read as a verdict.
+LINE_COLOURS = [c for c in OKABE_ITO if c not in (STANDING_COLOURS["laggard"], STANDING_COLOURS["leader"])]
 MISSING_CELL = "#D9D9D9"  # heatmap cells without a value
 BAND_FILL = "rgba(119, 119, 119, 0.18)"
 
 
 def graph_config(filename: str) -> dict:
-    """dcc.Graph config: a PNG download named after the chart, no plotly logo."""
+    """dcc.Graph config: the toolbar holds only the PNG download (named after the chart, its
+    tooltip in Chinese); zooming and panning are left out, readers click points instead."""
     return {
         "displaylogo": False,
+        "modeBarButtons": [["toImage"]],
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
-        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+        "locale": "zh-CN",
+        "locales": {"zh-CN": {"dictionary": texts.PLOTLY_LOCALE}},
     }
 
 
@@ -51,6 +60,7 @@ def _layout(fig: go.Figure, height: int, **overrides) -> go.Figure:
         "paper_bgcolor": "white",
         "hoverlabel": {"font": {"family": FONT_FAMILY}},
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        "dragmode": False,
         **overrides,
     })
     fig.update_xaxes(automargin=True, gridcolor="#EEE", zerolinecolor="#CCC")
@@ -77,6 +87,20 @@ def _value_hover(value: float | None, unit: str, median: float | None, n: int | 
     peers = (texts.PEER_MEDIAN.format(median=texts.number(median, unit), n=n) if median is not None
              else texts.LABELLED.format(label=texts.NO_PEERS, value=texts.NO_PEERS_HINT))
     return texts.VALUE.format(value=texts.number(value, unit)) + "<br>" + peers
+
+
+def _legend(fig: go.Figure, entries: dict[str, str], symbol: str = "square") -> None:
+    """Legend entries (label -> colour) for colours that the traces themselves do not name."""
+    for label, colour in entries.items():
+        fig.add_trace(go.Scatter(
+            x=[None], y=[None], mode="markers", name=label, hoverinfo="skip",
+            marker={"symbol": symbol, "size": 12, "color": colour},
+        ))
+
+
+def _standing_legend(fig: go.Figure, standings: list[str], symbol: str = "square") -> None:
+    """Legend entries for the standing colours used, always in the same order."""
+    _legend(fig, {texts.STANDING_LABELS[s]: STANDING_COLOURS[s] for s in STANDING_ORDER if s in standings}, symbol)
 
 
 def _facts(df: pl.DataFrame) -> list[tuple[str, str]]:
@@ -130,13 +154,9 @@ def coverage_heatmap(df: pl.DataFrame) -> go.Figure:
         customdata=custom, text=hover,
         hovertemplate="%{y}<br>%{x}<br>%{text}<extra></extra>",
     ))
-    for status in statuses:  # a legend for the colours
-        fig.add_trace(go.Scatter(
-            x=[None], y=[None], mode="markers", name=texts.COVERAGE_LABELS[status],
-            marker={"symbol": "square", "size": 12, "color": COVERAGE_COLOURS[status]},
-        ))
+    _legend(fig, {texts.COVERAGE_LABELS[s]: COVERAGE_COLOURS[s] for s in statuses})
     fig.update_yaxes(autorange="reversed", showgrid=False)
-    fig.update_xaxes(side="top", tickangle=-40, showgrid=False)
+    fig.update_xaxes(side="top", tickangle=-55, showgrid=False)
     return _layout(fig, 140 + 22 * len(agencies), legend={"orientation": "h", "y": -0.02, "yanchor": "top"})
 
 
@@ -146,6 +166,10 @@ def trend(series: pl.DataFrame, band: pl.DataFrame, indicator: dict, mode: str) 
         return empty()
     unit = _shown_unit(indicator["unit"], mode)
     fig = go.Figure()
+
+    def shown(value: float) -> str:
+        return texts.signed(value, unit) if mode == "yoy" else texts.number(value, unit)
+
     if not band.is_empty():
         years = band["year"].to_list()
         fig.add_trace(go.Scatter(
@@ -156,28 +180,31 @@ def trend(series: pl.DataFrame, band: pl.DataFrame, indicator: dict, mode: str) 
         fig.add_trace(go.Scatter(
             x=years, y=band["median"], mode="lines", name=texts.TREND_MEDIAN,
             line={"color": "#555", "dash": "dash", "width": 2},
+            text=[shown(v) for v in band["median"]],
             hovertemplate=texts.LABELLED.format(label=f"{texts.TREND_MEDIAN} {texts.year('%{x}')}",
-                                                value=f"%{{y:,.1f}} {unit}") + "<extra></extra>",
+                                                value="%{text}") + "<extra></extra>",
         ))
     for n, (agency, rows) in enumerate(series.group_by("agency", maintain_order=True)):
+        values = [texts.number(v, indicator["unit"]) for v in rows["value"]]
         fig.add_trace(go.Scatter(
             x=rows["year"], y=rows["shown"], mode="lines+markers", name=agency[0],
-            line={"color": OKABE_ITO[n % len(OKABE_ITO)], "width": 2.5}, marker={"size": 9},
+            line={"color": LINE_COLOURS[n % len(LINE_COLOURS)], "width": 2.5}, marker={"size": 9},
             customdata=list(zip(rows["report_id"], [indicator["code"]] * rows.height)),
-            text=[texts.number(v, indicator["unit"]) for v in rows["value"]],
-            hovertemplate=f"{agency[0]} {texts.year('%{x}')}<br>"
-                          + texts.ORIGINAL_VALUE.format(shown=f"%{{y:,.1f}} {unit}", value="%{text}")
-                          + "<extra></extra>",
+            text=values if mode == "value" else [texts.ORIGINAL_VALUE.format(shown=shown(s), value=v)
+                                                 for s, v in zip(rows["shown"], values)],
+            hovertemplate=f"{agency[0]} {texts.year('%{x}')}<br>%{{text}}<extra></extra>",
         ))
     if mode == "value" and indicator.get("target") is not None:
         fig.add_hline(
             y=indicator["target"], line={"color": "#009E73", "dash": "dot", "width": 2},
             annotation_text=f"{texts.TARGET} {texts.number(indicator['target'], indicator['unit'])}",
-            annotation_position="bottom right",
+            annotation_position="bottom left",
         )
     fig.update_xaxes(dtick=1, tickformat="d", ticksuffix=texts.YEAR_SUFFIX)
-    fig.update_yaxes(title_text=unit or texts.MODE_LABELS[mode])
-    return _layout(fig, 430, hovermode="closest")
+    axis = indicator["name_zh"] if mode == "value" else texts.MODE_LABELS[mode]
+    fig.update_yaxes(title_text=texts.NAME_WITH_UNIT.format(name=axis, unit=unit) if unit else axis)
+    # The legend to the right: agency names are long, and a line is found by its name.
+    return _layout(fig, 430, hovermode="closest", legend={"orientation": "v", "x": 1.02, "y": 1, "yanchor": "top"})
 
 
 def gap_bars(df: pl.DataFrame, indicator: dict) -> go.Figure:
@@ -204,10 +231,7 @@ def gap_bars(df: pl.DataFrame, indicator: dict) -> go.Figure:
     alone = df.with_columns(hover=pl.Series(hover)).filter(pl.col("standing") == "no_peers")
     if alone.height:
         fig.add_trace(_no_peers([0] * alone.height, alone["agency"], _facts(alone), alone["hover"], "middle right"))
-    for standing in dict.fromkeys(df["standing"]).keys() - {"no_peers"}:  # legend entries for the bar colours
-        fig.add_trace(go.Bar(
-            y=[None], x=[None], name=texts.STANDING_LABELS[standing], marker={"color": STANDING_COLOURS[standing]},
-        ))
+    _standing_legend(fig, df["standing"].to_list())
     fig.update_yaxes(autorange="reversed", type="category")
     axis_unit = _shown_unit(unit, "yoy") if unit == "%" else unit
     fig.update_xaxes(title_text=texts.NAME_WITH_UNIT.format(name=texts.GAP_AXIS, unit=axis_unit),
@@ -243,7 +267,9 @@ def gap_heatmap(df: pl.DataFrame, indicator: dict) -> go.Figure:
         colorscale=GAP_SCALE if oriented else NEUTRAL_SCALE,
         zmin=-limit, zmax=limit,
         xgap=1, ygap=1, hoverongaps=False,
-        colorbar={"title": {"text": texts.GAP_AXIS}, "thickness": 12},
+        # The bar's ends say which side is worse; the numbers are in the cells' hover.
+        colorbar={"thickness": 12, "tickvals": [-limit, 0, limit],
+                  "ticktext": list(texts.GAP_SCALE_LABELS if oriented else texts.NEUTRAL_SCALE_LABELS)},
         hovertemplate=f"%{{y}} {texts.year('%{x}')}<br>{texts.GAP_TO_MEDIAN} %{{text}}<extra></extra>",
     ))
     alone = df.filter(pl.col("standing") == "no_peers")
@@ -268,28 +294,37 @@ def small_multiples(df: pl.DataFrame, indicators: pl.DataFrame) -> go.Figure:
         vertical_spacing=0.5 / rows if rows > 1 else 0.1, horizontal_spacing=0.07,
     )
     years = sorted(df["year"].unique().to_list())
-    for n, code in enumerate(shown["code"]):
+    for n, (code, unit, kind) in enumerate(zip(shown["code"], shown["unit"], shown["kind"])):
         data = df.filter(pl.col("indicator") == code)
+        cell = {"row": n // columns + 1, "col": n % columns + 1}
         fig.add_trace(go.Scatter(
             x=data["year"], y=data["value"], mode="lines+markers", showlegend=False,
             line={"color": "#999", "width": 1.5},
             marker={"size": 10, "color": [STANDING_COLOURS[s] for s in data["standing"]]},
             customdata=_facts(data),
-            text=[texts.STANDING_LABELS[s] for s in data["standing"]],
-            hovertemplate=texts.LABELLED.format(label=texts.year("%{x}"), value="%{y:,.1f}")
-                          + "<br>%{text}<extra></extra>",
-        ), row=n // columns + 1, col=n % columns + 1)
-    fig.update_xaxes(tickvals=years, ticktext=[texts.short_year(y) for y in years],
-                     range=[years[0] - 0.5, years[-1] + 0.5])
-    fig.update_annotations(font={"size": 12})
-    return _layout(fig, 60 + 190 * rows, margin={"l": 10, "r": 10, "t": 40, "b": 10})
+            text=[texts.LABELLED.format(label=texts.year(y), value=texts.number(v, unit)) + "<br>"
+                  + texts.STANDING_LABELS[s] for y, v, s in zip(data["year"], data["value"], data["standing"])],
+            hovertemplate="%{text}<extra></extra>",
+        ), **cell)
+        if kind == "count":  # counts from zero, with room for whole-number ticks
+            fig.update_yaxes(range=[0, max(4, 1.15 * (data["value"].max() or 0))], **cell)
+        else:
+            fig.update_yaxes(ticksuffix=unit, **cell)
+    _standing_legend(fig, df["standing"].to_list(), symbol="circle")
+    fig.update_xaxes(tickvals=years, ticktext=[str(y) for y in years], range=[years[0] - 0.5, years[-1] + 0.5])
+    fig.update_annotations(font={"size": 13})
+    return _layout(fig, 90 + 190 * rows, margin={"l": 10, "r": 10, "t": 70, "b": 10},
+                   legend={"orientation": "h", "yanchor": "top", "y": 1, "yref": "container", "x": 0})
 
 
 def standing_dots(df: pl.DataFrame) -> go.Figure:
-    """Percentile among peers per indicator (100 = best) as a dot coloured by standing; values
+    """Percentile among peers per indicator (100 = best) as a dot coloured by standing, laggards
+    first (the furthest behind on top), indicators without a better direction last; values
     without peers are labelled so, not drawn at 0."""
     if df.is_empty():
         return empty()
+    rank = {s: n for n, s in enumerate((*STANDING_ORDER, "no_peers"))}
+    df = df.sort(pl.col("standing").replace_strict(rank, return_dtype=pl.Int8), pl.col("percentile"), nulls_last=True)
     df = df.with_columns(hover=pl.Series([
         _value_hover(v, u, m, n) + "<br>" + texts.STANDING_LABELS[s]
         for v, u, m, n, s in zip(df["value"], df["unit"], df["peer_median"], df["peer_n"], df["standing"])
@@ -311,6 +346,7 @@ def standing_dots(df: pl.DataFrame) -> go.Figure:
     if alone.height:
         fig.add_trace(_no_peers([0] * alone.height, alone["indicator_name"], _facts(alone), alone["hover"],
                                 "middle right"))
+    _standing_legend(fig, ranked["standing"].to_list(), symbol="circle")
     fig.add_vline(x=50, line={"color": "#555", "dash": "dash"})
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(range=[-4, 110], title_text=texts.PERCENTILE)

@@ -26,8 +26,9 @@ EXPORTS: dict[str, Exporter] = {}
 
 
 def guarded(render: Callable[[Warehouse, State], object]) -> Callable[..., object]:
-    """A Dash page layout: reads the state from the URL's query parameters and renders it,
-    showing guidance instead of a traceback when the warehouse is missing or empty."""
+    """A Dash page layout: reads the state from the URL's query parameters and renders it under
+    the note on demo data, showing guidance instead of a traceback when the warehouse is missing
+    or empty."""
 
     @functools.wraps(render)
     def layout(**params: object) -> object:
@@ -35,11 +36,27 @@ def guarded(render: Callable[[Warehouse, State], object]) -> Callable[..., objec
         try:
             if queries.report_count(wh) == 0:
                 return guidance(texts.EMPTY_TITLE, texts.EMPTY_BODY.format(path=wh.path), wh.path)
-            return render(wh, resolve(wh, State.from_params(params)))
+            return html.Div([data_note(wh), render(wh, resolve(wh, State.from_params(params)))])
         except WarehouseUnavailable as exc:
             return guidance(texts.MISSING_TITLE, texts.MISSING_BODY, wh.path, detail=str(exc))
 
     return layout
+
+
+def data_note(wh: Warehouse, named: int = 3) -> html.Div | None:
+    """When demo data is loaded: a line saying which agencies are real (named when there are at
+    most `named` of them), so that real reports among the fictional agencies are recognisable."""
+    mix = {row["is_demo"]: row for row in queries.data_mix(wh).iter_rows(named=True)}
+    if True not in mix:
+        return None
+    demo, real = mix[True]["agencies"], mix.get(False)
+    if real is None:
+        text = texts.DATA_MIX_ALL_DEMO
+    elif real["agencies"] <= named:
+        text = texts.DATA_MIX_NAMED.format(names=texts.NAME_SEPARATOR.join(real["names"]), demo=demo)
+    else:
+        text = texts.DATA_MIX_COUNTED.format(real=real["agencies"], demo=demo)
+    return html.Div([demo_badge(True), html.Span(text)], className="data-note")
 
 
 def guidance(title: str, body: str, path: object, detail: str | None = None) -> html.Div:
@@ -63,10 +80,20 @@ def resolve(wh: Warehouse, state: State) -> State:
     state = replace(state, year=year, indicator=indicator)
     if not state.agencies and indicator:
         state = replace(state, agencies=queries.default_trend_agencies(wh, state))
-    agency_ids = queries.agency_table(wh)["agency_id"].to_list()
-    if state.agency not in agency_ids:
-        state = replace(state, agency=agency_ids[0] if agency_ids else None)
+    if state.agency is not None and state.agency not in queries.agency_table(wh)["agency_id"].to_list():
+        state = replace(state, agency=None)
     return state
+
+
+def default_agency(wh: Warehouse, state: State) -> tuple[int | None, str]:
+    """The agency a page shows when none was chosen, and why (a key of texts.AGENCY_DEFAULT):
+    the one lagging on the most indicators in the state's year, else the first agency."""
+    if state.year is not None:
+        ranked = queries.laggards(wh, state, state.year)
+        if ranked.height and ranked["lagging"][0] > 0:
+            return ranked["agency_id"][0], "lagging"
+    agencies = queries.agency_table(wh)["agency_id"]
+    return (agencies[0] if agencies.len() else None), "first"
 
 
 def choices(wh: Warehouse) -> dict[str, list[str]]:
@@ -86,8 +113,9 @@ def state_id(field: str) -> dict:
     return {"type": "state", "field": field}
 
 
-def dropdown(field: str, label: str, options: list, value: object, **kwargs) -> html.Div:
-    return html.Div(className="control", children=[
+def dropdown(field: str, label: str, options: list, value: object, wide: bool = False, **kwargs) -> html.Div:
+    """A labelled dropdown; `wide` for long option labels (indicator and agency names)."""
+    return html.Div(className="control wide" if wide else "control", children=[
         html.Label(label),
         dcc.Dropdown(id=state_id(field), options=options, value=value, placeholder=texts.ALL,
                      labels=texts.DROPDOWN_LABELS, **kwargs),
@@ -136,7 +164,7 @@ def indicator_control(wh: Warehouse, state: State) -> html.Div:
         table = table.filter(pl.col("family") == state.family)
     options = [{"label": texts.NAME_WITH_UNIT.format(name=n, unit=u), "value": c}
                for c, n, u in zip(table["code"], table["name_zh"], table["unit"])]
-    return dropdown("indicator", texts.FILTER_INDICATOR, options, state.indicator, clearable=False)
+    return dropdown("indicator", texts.FILTER_INDICATOR, options, state.indicator, wide=True, clearable=False)
 
 
 def agency_options(wh: Warehouse) -> list[dict]:
@@ -210,28 +238,34 @@ def grid(grid_id: str | dict, df: pl.DataFrame, columns: list[str], height: int 
     )
 
 
-REPORT_COLUMNS = ["agency", "year", "report_type", "facts", "source_path"]
+REPORT_COLUMNS = ["agency", "year", "report_type", "facts", "data_source", "source_path"]
 
 
 def reports_grid(name: str, df: pl.DataFrame, columns: list[str] = REPORT_COLUMNS, height: int = 560) -> dag.AgGrid:
-    """A table of reports; selecting a row opens the report (see app.open_report)."""
+    """A table of reports, each marked as a real report or demo data; selecting a row opens the
+    report (see app.open_report)."""
+    df = df.with_columns(data_source=pl.when(pl.col("is_demo")).then(pl.lit(texts.DEMO_BADGE))
+                         .otherwise(pl.lit(texts.REAL_DATA)))
     return grid({"type": "reports-grid", "name": name}, df, columns, height)
 
 
-def highlighted(text: str, facts: pl.DataFrame) -> list:
-    """The report text with each fact's evidence span marked (facts sharing a sentence share a mark)."""
+def highlighted(text: str, facts: pl.DataFrame, current: str | None = None) -> list:
+    """The report text with each fact's evidence span marked (facts sharing a sentence share a
+    mark); the mark of indicator `current` is emphasised (class `current`)."""
     parts: list = []
     cursor = 0
-    spans: dict[tuple[int, int], list[str]] = {}
+    spans: dict[tuple[int, int], list[dict]] = {}
     for f in facts.iter_rows(named=True):
-        label = texts.LABELLED.format(label=f["indicator_name"], value=texts.number(f["value"], f["unit"]))
-        spans.setdefault((f["span_start"], f["span_end"]), []).append(label)
-    for (start, end), labels in sorted(spans.items()):
+        spans.setdefault((f["span_start"], f["span_end"]), []).append(f)
+    for (start, end), shared in sorted(spans.items()):
         start = max(start, cursor)
         if end <= start:
             continue
-        parts += [text[cursor:start],
-                  html.Mark(text[start:end], title=texts.LABEL_SEPARATOR.join(labels), className="fact")]
+        labels = [texts.LABELLED.format(label=f["indicator_name"], value=texts.number(f["value"], f["unit"]))
+                  for f in shared]
+        emphasised = any(f["indicator"] == current for f in shared)
+        parts += [text[cursor:start], html.Mark(text[start:end], title=texts.LABEL_SEPARATOR.join(labels),
+                                                className="fact current" if emphasised else "fact")]
         cursor = end
     parts.append(text[cursor:])
     return parts
@@ -240,7 +274,7 @@ def highlighted(text: str, facts: pl.DataFrame) -> list:
 def evidence_view(row: dict, state: State) -> html.Div:
     """The evidence panel's content for one fact: the sentence, its report, a link to the text."""
     value = texts.fact_value(row["value"], row["unit"], row["qualifier"])
-    link = "/reports" + replace(state, report=row["report_id"]).to_query()
+    link = "/reports" + replace(state, report=row["report_id"], fact=row["indicator"]).to_query()
     return html.Div([
         html.P([texts.EVIDENCE_VALUE.format(indicator=row["indicator_name"], value=value), demo_badge(row["is_demo"])],
                className="evidence-value"),

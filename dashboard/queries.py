@@ -169,14 +169,25 @@ def filter_choices(wh: Warehouse) -> pl.DataFrame:
 
 
 def indicator_counts(wh: Warehouse, state: State) -> pl.DataFrame:
-    """How many agency-years report each indicator under the filters, indicators with a better
-    direction first (they make the better default: laggards and leaders can be shown)."""
+    """How many agency-years report each indicator under the filters, indicators with a target
+    first, then those with a better direction (they make the better default: the gap to the
+    target, laggards and leaders can be shown)."""
     return _run(wh, f"""
         WITH v AS ({_VALUES_IN_YEARS})
         SELECT v.indicator, count(*) AS n FROM v JOIN indicators i ON i.code = v.indicator
-        GROUP BY v.indicator, i.higher_is_better
-        ORDER BY i.higher_is_better IS NULL, n DESC, v.indicator
+        GROUP BY v.indicator, i.target, i.higher_is_better
+        ORDER BY i.target IS NULL, i.higher_is_better IS NULL, n DESC, v.indicator
     """, **_filters(state))
+
+
+def data_mix(wh: Warehouse) -> pl.DataFrame:
+    """Agencies with live reports, demo or real: columns is_demo, agencies, names (sorted)."""
+    return _run(wh, """
+        SELECT a.is_demo, count(*) AS agencies, list(a.name ORDER BY a.name) AS names
+        FROM agencies a
+        WHERE EXISTS (SELECT 1 FROM reports r WHERE r.agency_id = a.agency_id AND r.retired_at IS NULL)
+        GROUP BY a.is_demo ORDER BY a.is_demo
+    """)
 
 
 # KPI name -> (aggregate, indicator codes). Counts of agencies and reports come from reports.
@@ -224,9 +235,22 @@ def kpis(wh: Warehouse, state: State, year: int) -> pl.DataFrame:
     return (
         current.join(previous, on="kpi", how="left")
         .join(order, on="kpi")
+        .join(_kpi_directions(wh), on="kpi", how="left")
         .sort("order")
-        .select("kpi", "value", "previous", change=(pl.col("value") - pl.col("previous")).round(6), is_demo="demo")
+        .select("kpi", "value", "previous", change=(pl.col("value") - pl.col("previous")).round(6),
+                higher_is_better="higher_is_better", is_demo="demo")
     )
+
+
+def _kpi_directions(wh: Warehouse) -> pl.DataFrame:
+    """Per KPI, whether a rise is good (True), bad (False) or neither (NULL): the direction its
+    indicators share in the indicator table (counts of agencies and reports have none)."""
+    table = indicator_table(wh)
+    rows = []
+    for name, (_, codes) in _KPI_AGGREGATES.items():
+        directions = set(table.filter(pl.col("code").is_in(codes))["higher_is_better"].to_list())
+        rows.append((name, directions.pop() if len(directions) == 1 else None))
+    return pl.DataFrame(rows, schema={"kpi": pl.String, "higher_is_better": pl.Boolean}, orient="row")
 
 
 # A total that reports give only when they do not give its parts (indicators.md): an agency-year
@@ -242,7 +266,8 @@ def coverage(wh: Warehouse, state: State, year: int) -> pl.DataFrame:
     Agencies are those (under the filters) with a live report in the selected year range;
     'missing' means the agency published a report that year without that indicator. The fact
     behind a cell (for its evidence) is `report_id` and `fact_indicator`: for a total covered by
-    its parts, the first part stated.
+    its parts, the first part stated. Agencies with the most missing indicators come first,
+    those without a report that year last.
     """
     return _run(wh, f"""
         WITH v AS (SELECT * FROM ({_VALUES}) v WHERE v.year = $year),
@@ -268,7 +293,9 @@ def coverage(wh: Warehouse, state: State, year: int) -> pl.DataFrame:
         FROM ag CROSS JOIN ind
         LEFT JOIN v ON v.agency_id = ag.agency_id AND v.indicator = ind.code
         LEFT JOIN parts ON parts.agency_id = ag.agency_id AND parts.whole = ind.code
-        ORDER BY ag.name, ind.sort_order
+        ORDER BY NOT ag.has_report,
+            count(*) FILTER (WHERE v.value IS NULL AND parts.part IS NULL) OVER (PARTITION BY ag.agency_id) DESC,
+            ag.name, ind.sort_order
     """, **{**_filters(state), "year": year})
 
 
@@ -321,10 +348,15 @@ def default_trend_agencies(wh: Warehouse, state: State, limit: int = 3) -> tuple
     return tuple(df["agency_id"].to_list())
 
 
-def _peered(wh: Warehouse, state: State, where: str, order: str, **params: Any) -> pl.DataFrame:
-    """Rows of `_PEERED` for the state's agencies and years, further narrowed by `where`."""
-    return _run(wh, f"""{_PEERED}
+def _peered(wh: Warehouse, state: State, where: str, order: str, select: str = "SELECT *",
+            group: str | None = None, **params: Any) -> pl.DataFrame:
+    """Rows of `_PEERED` for the state's agencies and years, further narrowed by `where` (and
+    aggregated by `select` over `group` when given)."""
+    return _run(wh, f"""
+        WITH rows AS ({_PEERED})
+        {select} FROM rows
         WHERE {where}
+        {f"GROUP BY {group}" if group else ""}
         ORDER BY {order}
     """, **{**_filters(state), "peers": state.peers, **params})
 
@@ -342,6 +374,20 @@ def gap_matrix(wh: Warehouse, state: State) -> pl.DataFrame:
     return _peered(wh, state, "true", "agency, year", indicator=state.indicator)
 
 
+def laggards(wh: Warehouse, state: State, year: int) -> pl.DataFrame:
+    """Per agency with values in `year`: on how many indicators it lags its peers' median
+    (`lagging`), out of how many it was compared on (`compared`); those lagging most first."""
+    return _peered(
+        wh, state, "year = $year",
+        "lagging DESC, compared DESC, agency",
+        indicator=None, year=year,
+        select="""SELECT agency_id, agency, count(*) FILTER (WHERE standing = 'laggard') AS lagging,
+            count(*) FILTER (WHERE standing IN ('laggard', 'leader', 'par')) AS compared,
+            bool_or(is_demo) AS is_demo, bool_or(peer_is_demo) AS peer_is_demo""",
+        group="agency_id, agency",
+    )
+
+
 def agency_standing(wh: Warehouse, state: State, agency_id: int) -> pl.DataFrame:
     """One agency's values of every indicator and year, with peer median, percentile and standing."""
     return _peered(
@@ -350,7 +396,8 @@ def agency_standing(wh: Warehouse, state: State, agency_id: int) -> pl.DataFrame
 
 
 def reports(wh: Warehouse, state: State, agency_id: int | None = None) -> pl.DataFrame:
-    """Live reports under the filters (or of one agency) with the number of facts found."""
+    """Live reports under the filters (or of one agency) with the number of facts found; real
+    reports before demo data, so that the few real ones are not lost among the demo corpus."""
     return _run(wh, f"""
         SELECT r.report_id, a.name AS agency, r.year, r.report_type, r.title,
             (SELECT count(*) FROM facts f WHERE f.report_id = r.report_id) AS facts,
@@ -359,7 +406,7 @@ def reports(wh: Warehouse, state: State, agency_id: int | None = None) -> pl.Dat
         WHERE r.retired_at IS NULL AND ($agency_id IS NULL OR r.agency_id = $agency_id)
           AND {_year_filter('r')} AND {_agency_filter()}
           AND ($report_type IS NULL OR r.report_type = $report_type)
-        ORDER BY r.year DESC, a.name, r.report_type
+        ORDER BY r.is_demo, r.year DESC, a.name, r.report_type
     """, **_filters(state), agency_id=agency_id)
 
 

@@ -32,6 +32,7 @@ class State:
     peers: str = "all"  # all | sector | region | level
     mode: str = "value"  # value | yoy | index
     report: str | None = None  # the report opened on the reports page
+    fact: str | None = None  # the indicator whose sentence the opened report shows first
 
     @classmethod
     def from_query(cls, search: str | None) -> State:

@@ -15,8 +15,16 @@ PAGES = {
     "reports": "报告与证据",
 }
 
+PAGE_TITLE = "{page} · " + APP_TITLE
+
 DEMO_BADGE = "示例数据"
 DEMO_BADGE_HINT = "本图表包含演示数据生成器生成的虚构机构与数字"
+REAL_DATA = "真实报告"
+# The note above every page when demo data is loaded: which agencies are real.
+DATA_MIX_ALL_DEMO = "数据说明：看板中的机构及其数字均为演示用的虚构示例数据。"
+DATA_MIX_NAMED = "数据说明：除 {names} 的数据来自真实报告外，其余 {demo} 家机构及其数字均为演示用的虚构示例数据。"
+DATA_MIX_COUNTED = "数据说明：{real} 家机构的数据来自真实报告，其余 {demo} 家机构及其数字均为演示用的虚构示例数据。"
+NAME_SEPARATOR = "、"
 
 # Guidance when the warehouse cannot be shown.
 MISSING_TITLE = "尚无可用的数据仓库"
@@ -59,6 +67,9 @@ STANDING_LABELS = {"laggard": "落后于同类中位数", "leader": "优于同�
                    "no_peers": NO_PEERS}
 COVERAGE_LABELS = {"reported": "已披露", "covered_by_parts": "已分项披露（诉讼、复议）", "missing": "报告未披露",
                    "no_report": "当年无报告"}
+# Ends of the heatmap's colour bar: oriented gaps, and gaps of indicators without a better direction.
+GAP_SCALE_LABELS = ("落后", "持平", "领先")
+NEUTRAL_SCALE_LABELS = ("低于中位数", "中位数", "高于中位数")
 
 # Pieces of chart labels and hover texts.
 YEAR_SUFFIX = " 年"
@@ -68,6 +79,10 @@ NAME_WITH_UNIT = "{name}（{unit}）"
 VALUE = "数值 {value}"
 PEER_MEDIAN = "同类中位数 {median}（{n} 家）"
 ORIGINAL_VALUE = "{shown}（原值 {value}）"
+
+# Plotly's own words (the toolbar's download button).
+PLOTLY_LOCALE = {"Download plot as a PNG": "下载图片（PNG）", "Download plot": "下载图片",
+                 "Double-click on legend to isolate one trace": "双击图例可只显示该项"}
 
 # File names of chart downloads (PNG).
 FILE_NAMES = {
@@ -93,13 +108,20 @@ KPI_LABELS = {
 }
 KPI_CHANGE = "较上年 {change}"
 KPI_NO_PREVIOUS = "上年无数据"
+KPI_VERDICTS = {True: "向好", False: "需关注"}
+LAGGARDS_TITLE = "{year} 年落后指标最多的机构"
+LAGGARDS_NOTE = "按低于同类中位数（同类：{peers}）的指标项数排列。点击机构名称查看其各项指标。"
+LAGGARDS_ROW = "落后 {lagging} 项 / 可比 {compared} 项"
+LAGGARDS_NONE = "当年没有落后于同类中位数的机构。"
 COVERAGE_TITLE = "{year} 年指标披露情况（机构 × 指标）"
-COVERAGE_NOTE = "橙色格子表示该机构当年发布了报告却未披露该指标：披露缺口本身就是一项发现。点击已披露的格子可查看原文证据。"
+COVERAGE_NOTE = ("橙红色格子表示该机构当年发布了报告却未披露该指标：披露缺口本身就是一项发现。"
+                 "未披露指标最多的机构排在最前。点击已披露的格子可查看原文证据。")
 
 # Trends.
 TRENDS_TITLE = "{indicator}：历年变化"
-TREND_MEDIAN = "同类中位数"
-TREND_BAND = "四分位区间（25%–75%）"
+TREND_MEDIAN = "各机构中位数"
+TREND_BAND = "中间一半机构所在区间（25%–75%）"
+TREND_NOTE = "虚线与灰色带按当前筛选范围内的全部机构计算；设有目标的指标以绿色点线标出目标值。点击折线上的点可查看原文出处。"
 TARGET = "目标值"
 YOY_RATE_UNIT = "个百分点"
 
@@ -109,16 +131,24 @@ GAP_TO_MEDIAN = "与同类中位数之差"
 GAP_TO_TARGET = "与目标值之差"
 GAP_HEATMAP_TITLE = "{indicator}：各年与同类中位数之差"
 GAP_AXIS = "差距"
-GAP_HEATMAP_NOTE = ("橙色表示落后于同类中位数，蓝色表示优于（无好坏之分的指标用灰度表示高低）；浅灰格子表示该年无数据，"
-                    "标有“" + NO_PEERS + "”的格子有数值但没有可比的同类。")
+GAP_HEATMAP_NOTE = ("橙红色表示落后于同类中位数，蓝色表示优于，颜色越深差距越大（无好坏之分的指标用灰度表示高低）；"
+                    "浅灰格子表示该年无数据，标有“" + NO_PEERS + "”的格子有数值但没有可比的同类。点击格子可查看原文出处。")
+GAP_RANKING_NOTE = "柱长为与同类中位数之差，绿色菱形为与目标值之差。点击柱子可查看原文出处。"
 
 # Agency.
 AGENCY_TITLE = "{agency}"
 AGENCY_META = "地区：{region}　领域：{sector}　层级：{level}"
 AGENCY_STANDING_TITLE = "{year} 年在同类中的位置（百分位，越靠右越好）"
+AGENCY_STANDING_NOTE = ("百分位表示该机构胜过多少比例的同类机构，虚线为中位数，落后的指标排在最前。"
+                        "深灰色指标无好坏之分，其百分位只表示数值高低。点击点可查看原文出处。")
 AGENCY_MULTIPLES_TITLE = "各项指标历年数值"
+AGENCY_MULTIPLES_NOTE = "点的颜色表示当年与同类中位数相比的位置；点击点可查看原文出处。"
 AGENCY_REPORTS_TITLE = "该机构的报告"
-AGENCY_CHOOSE = "请选择一个机构。"
+AGENCY_DEFAULT = {
+    "lagging": "未指定机构，默认显示 {year} 年落后指标最多的机构。可在上方“机构”框中选择或输入名称查找其他机构。",
+    "first": "未指定机构，默认显示第一个机构。可在上方“机构”框中选择或输入名称查找其他机构。",
+}
+AGENCY_NO_VALUES = "在当前筛选条件下，该机构的报告中没有抽取到指标数值。可在右侧表格中点击报告查看原文。"
 PERCENTILE = "百分位"
 
 # Reports.
@@ -134,6 +164,7 @@ COLUMNS = {
     "title": "标题",
     "facts": "指标数",
     "source_path": "源文件",
+    "data_source": "数据来源",
     "format": "格式",
     "indicator_name": "指标",
     "value": "数值",
@@ -180,11 +211,17 @@ def number(value: float | None, unit: str = "", digits: int | None = None) -> st
 
 
 def change(value: float | None, unit: str) -> str:
-    """A signed change: +3 件, −1.2 个百分点 (a change of a rate is in percentage points)."""
+    """A signed change of a value in `unit`: +3 件, −1.2 个百分点 (a change of a rate is in
+    percentage points)."""
+    return signed(value, YOY_RATE_UNIT if unit == "%" else unit)
+
+
+def signed(value: float | None, unit: str) -> str:
+    """A number with its sign and unit as given: +3 件, −1.2 个百分点, +4.5%."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
     sign = "+" if value > 0 else "−" if value < 0 else "±"
-    return sign + number(abs(value), YOY_RATE_UNIT if unit == "%" else unit)
+    return sign + number(abs(value), unit)
 
 
 def fact_value(value: float, unit: str, qualifier: str | None) -> str:
@@ -200,7 +237,3 @@ def year(value: int | str) -> str:
     """2022 年 (also for a plotly placeholder such as %{x})."""
     return f"{value}{YEAR_SUFFIX}"
 
-
-def short_year(value: int) -> str:
-    """22 年: for axes with little room."""
-    return year(f"{value % 100:02d}")

@@ -80,11 +80,12 @@ def build_warehouse(path: Path, reports: list[Report]) -> Path:
              f"/data/{report.agency.agency_id}/{report.year}-{report.report_type}.txt", sha, text,
              report.agency.is_demo, datetime(2025, 1, 1), [report.agency.name]],
         )
-        con.executemany(
-            "INSERT INTO facts VALUES (?, ?, ?, ?, NULL, ?, ?, ?, 'test')",
-            [(report_id, code, value, indicators()[code].unit, sentence, start, end)
-             for code, value, sentence, start, end in spans],
-        )
+        if spans:  # a report may state no indicator at all
+            con.executemany(
+                "INSERT INTO facts VALUES (?, ?, ?, ?, NULL, ?, ?, ?, 'test')",
+                [(report_id, code, value, indicators()[code].unit, sentence, start, end)
+                 for code, value, sentence, start, end in spans],
+            )
     con.close()
     return path
 

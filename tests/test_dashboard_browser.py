@@ -14,6 +14,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 pytestmark = pytest.mark.browser
 
 PAGES = ["/", "/trends", "/gaps", "/agency", "/reports"]
+STATE_CONTROL = """[id*='"field":"{field}"']"""  # the control of a State field (its id as JSON)
 
 
 @pytest.fixture
@@ -39,6 +40,14 @@ def radio_checked(duo, value: str) -> bool:
         return False
 
 
+def text_of(duo, selector: str) -> str:
+    """The text of an element ('' while the page re-renders it)."""
+    try:
+        return duo.find_element(selector).text
+    except StaleElementReferenceException:
+        return ""
+
+
 def distinct_colours(png: bytes) -> int:
     image = Image.open(io.BytesIO(png)).convert("RGB").resize((350, 250))
     return len(set(image.get_flattened_data()))
@@ -55,15 +64,31 @@ def test_every_page_loads_without_console_errors_and_is_not_blank(duo, tmp_path)
         (tmp_path / f"{path.strip('/') or 'overview'}.png").write_bytes(png)
         assert distinct_colours(png) > 40, f"{path} looks blank"
         assert duo.find_element(".demo-badge").text == "示例数据"
+        if path == "/agency":  # opened without an agency: it shows one and says which
+            assert duo.find_element(".agency-head .hint").text.startswith("未指定机构")
+            assert duo.find_elements(".js-plotly-plot .scatterlayer .point")  # its standing, not an empty chart
     assert duo.get_logs() == []
+
+
+def open_dropdown(duo, field: str) -> list[str]:
+    """Open the dropdown of a State field; the names of its options."""
+    duo.find_element(STATE_CONTROL.format(field=field)).click()
+    return [o.text for o in duo.find_elements(".dash-dropdown-options .dash-dropdown-option")]
+
+
+def pick(duo, text: str) -> None:
+    """In the open dropdown, type (part of) a name and click the first match, as a person does."""
+    duo.find_element(".dash-dropdown-search").send_keys(text)
+    duo.wait_for_element(".dash-dropdown-options .dash-dropdown-option", timeout=10).click()
 
 
 def test_changing_a_filter_changes_the_chart_and_the_url(duo):
     open_page(duo, "/gaps")
-    title = duo.find_element(".card-header h3").text
-    duo.select_dcc_dropdown('[id*="indicator"]', index=1)
-    until(lambda: duo.find_element(".card-header h3").text != title, timeout=10)
-    assert "indicator" in query(duo)
+    assert "信访办结率" not in duo.find_element(".card-header h3").text  # the default is another indicator
+    open_dropdown(duo, "indicator")
+    pick(duo, "信访办结率")
+    until(lambda: "信访办结率" in text_of(duo, ".card-header h3"), timeout=10)
+    assert query(duo)["indicator"] == ["petition.completion_rate"]
     assert duo.get_logs() == []
 
 
@@ -82,12 +107,37 @@ def test_clicking_a_bar_shows_its_evidence_sentence(duo):
     open_page(duo, "/gaps?indicator=petition.completion_rate")
     bar = duo.wait_for_element(".js-plotly-plot .barlayer .point path", timeout=10)
     ActionChains(duo.driver).move_to_element(bar).click().perform()
-    sentence = duo.wait_for_element(".evidence-sentence", timeout=10)
-    assert "信访" in sentence.text or "办结" in sentence.text
+    sentence = duo.wait_for_element(".evidence-sentence", timeout=10).text
+    assert "信访" in sentence or "办结" in sentence
     link = duo.find_element(".evidence-open")
     link.click()
-    duo.wait_for_element(".report-text mark.fact", timeout=10)
+    current = duo.wait_for_element(".report-text mark.fact.current", timeout=10)
     assert urlparse(duo.driver.current_url).path == "/reports"
+    assert current.text == sentence  # the report opens at the sentence of the evidence
+    until(lambda: in_view(duo, current), timeout=5)
+    assert "hidden" in duo.find_element("#evidence").get_attribute("class")  # the panel no longer covers it
+    assert duo.get_logs() == []
+
+
+def in_view(duo, element) -> bool:
+    return duo.driver.execute_script(
+        "const r = arguments[0].getBoundingClientRect();"
+        "return r.top >= 0 && r.bottom <= window.innerHeight;", element)
+
+
+def test_the_overview_leads_from_a_laggard_to_its_agency_page_and_back(duo):
+    open_page(duo, "/")
+    camera = duo.wait_for_element(".modebar-btn", timeout=10)
+    assert camera.get_attribute("data-title") == "下载图片（PNG）"
+    link = duo.wait_for_element(".laggard-name", timeout=10)
+    name = link.text
+    link.click()
+    until(lambda: text_of(duo, ".agency-head h2") == name, timeout=10)
+    assert urlparse(duo.driver.current_url).path == "/agency" and "agency" in query(duo)
+    assert duo.find_elements(".agency-head .hint") == []  # chosen, not a default
+    duo.driver.back()
+    duo.wait_for_element(".laggard-name", timeout=10)
+    assert urlparse(duo.driver.current_url).path == "/"
     assert duo.get_logs() == []
 
 

@@ -15,8 +15,10 @@ import duckdb
 import plotly
 import pytest
 
-from conftest import DONGHU, POLICE, TAX
-from dashboard import charts, components, db, texts
+from dash import dcc, html
+
+from conftest import DONGHU, DONGHU_POLICE, POLICE, SMALL_REPORTS, TAX, Agency, Report, build_warehouse
+from dashboard import charts, components, db, queries, texts
 from dashboard.state import State
 from etl.warehouse import create_schema
 
@@ -38,6 +40,16 @@ def render(path: str, **params: str) -> str:
 def figure(page, name: str) -> dict:
     """The figure of the page's chart `name`."""
     return next(c.figure for c in page._traverse() if getattr(c, "id", None) == {"type": "chart", "name": name})
+
+
+def found(page, kind: type) -> list:
+    """The page's components of one kind (html.H2, dcc.Link, ...), in order."""
+    return [c for c in page._traverse() if isinstance(c, kind)]
+
+
+def with_class(page, class_name: str) -> list:
+    """The page's components whose className includes `class_name`."""
+    return [c for c in page._traverse() if class_name in (getattr(c, "className", None) or "").split()]
 
 
 @pytest.fixture
@@ -145,3 +157,96 @@ def test_user_facing_chinese_is_only_in_texts():
             and chinese.search(node.value)
         ]
     assert found == []
+
+
+def test_the_agency_page_without_an_agency_shows_the_one_lagging_most(served, small_warehouse):
+    db.configure(small_warehouse)
+    page = layout("/agency", year="2022")
+    # POLICE lags on two indicators in 2022, the others on at most one (see test_queries).
+    assert [h.children for h in found(page, html.H2)] == [POLICE.name]
+    assert [h.children for h in with_class(page, "hint")] == [texts.AGENCY_DEFAULT["lagging"].format(year=2022)]
+    chosen = layout("/agency", year="2022", agency=str(TAX.agency_id))
+    assert [h.children for h in found(chosen, html.H2)] == [TAX.name] and with_class(chosen, "hint") == []
+
+
+def test_an_agency_whose_reports_state_no_indicator_says_so(served, tmp_path):
+    silent = Agency(7, "示例市档案局", "示例省示例市", "档案", "部门")
+    db.configure(build_warehouse(tmp_path / "warehouse.duckdb", SMALL_REPORTS + [Report(silent, 2022, "法治政府建设")]))
+    page = layout("/agency", agency=str(silent.agency_id))
+    assert [p.children for p in with_class(page, "empty-note")] == [texts.AGENCY_NO_VALUES] * 2
+    assert found(page, dcc.Graph) == []  # no empty charts
+
+
+def test_the_note_on_demo_data_names_the_real_agencies(served, small_warehouse, tmp_path):
+    assert texts.DATA_MIX_ALL_DEMO in render("/")  # the demo corpus alone
+    db.configure(small_warehouse)  # three real agencies and one demo agency
+    names = texts.NAME_SEPARATOR.join(sorted([POLICE.name, TAX.name, DONGHU.name]))
+    assert texts.DATA_MIX_NAMED.format(names=names, demo=1) in render("/trends")
+    db.configure(build_warehouse(tmp_path / "real.duckdb", [r for r in SMALL_REPORTS if r.agency != DONGHU_POLICE]))
+    assert with_class(layout("/"), "data-note") == []  # no demo data, no note
+
+
+def test_the_reports_table_marks_real_reports_and_demo_data(served, small_warehouse):
+    db.configure(small_warehouse)
+    [table] = [c for c in layout("/reports")._traverse() if getattr(c, "id", None) == {"type": "reports-grid",
+                                                                                       "name": "reports"}]
+    assert {r["agency"]: r["data_source"] for r in table.rowData} == {
+        POLICE.name: texts.REAL_DATA, TAX.name: texts.REAL_DATA, DONGHU.name: texts.REAL_DATA,
+        DONGHU_POLICE.name: texts.DEMO_BADGE,
+    }
+    assert "data_source" in [c["field"] for c in table.columnDefs]
+
+
+def test_the_report_opened_from_the_evidence_shows_that_sentence_first(served, small_warehouse):
+    db.configure(small_warehouse)
+    wh = db.current()
+    report_id = queries.gap_ranking(wh, State(indicator="petition.cases"), 2022)["report_id"][0]  # POLICE's petitions
+    link = components.evidence_view(queries.evidence(wh, report_id, "petition.cases").row(0, named=True), State())
+    [href] = [c.href for c in found(link, dcc.Link)]
+    assert State.from_query(href.split("?")[1]) == State(report=report_id, fact="petition.cases")
+    page = layout("/reports", report=report_id, fact="petition.cases")
+    marks = found(page, html.Mark)
+    assert len(marks) == 2 and [m.children for m in with_class(page, "current")] == ["全年信访件为280件。"]
+
+
+def test_kpis_say_whether_the_change_is_good_news(served, small_warehouse):
+    db.configure(small_warehouse)
+    tiles = {t.children[0].children: t for t in with_class(layout("/", year="2022"), "kpi")}
+
+    def verdict(label: str) -> str | None:
+        return next((v.children for v in with_class(tiles[texts.KPI_LABELS[label][0]], "verdict")), None)
+
+    assert verdict("proposal_satisfaction") == texts.KPI_VERDICTS[True]  # 96% -> 98%
+    assert verdict("cases") == texts.KPI_VERDICTS[False]  # 12 -> 18 lawsuits and reviews
+    assert verdict("agencies") is None  # more agencies reporting is neither
+
+
+def test_the_overview_lists_the_agencies_lagging_most_with_links(served, small_warehouse):
+    db.configure(small_warehouse)
+    links = [c for c in found(layout("/", year="2022"), dcc.Link) if "laggard-name" in c.className]
+    # DONGHU_POLICE lags on nothing and is not listed.
+    assert [link.children for link in links] == [POLICE.name, DONGHU.name, TAX.name]
+    assert links[0].href == f"/agency?year=2022&agency={POLICE.agency_id}"
+
+
+def test_laggards_have_one_colour_on_every_page(served, small_warehouse):
+    db.configure(small_warehouse)
+    laggard, label = charts.STANDING_COLOURS["laggard"], texts.STANDING_LABELS["laggard"]
+    bars = figure(layout("/gaps", indicator="petition.completion_rate", year="2022"), "gap-ranking")
+    assert dict(zip(bars.data[0].y, bars.data[0].marker.color))[DONGHU.name] == laggard
+    dots = figure(layout("/agency", agency=str(DONGHU.agency_id), year="2022"), "agency-standing")
+    [ranked] = traces(dots, "markers+text")
+    assert dict(zip(ranked.y, ranked.marker.color))["信访办结率"] == laggard
+    multiples = figure(layout("/agency", agency=str(DONGHU.agency_id), year="2022"), "agency-multiples")
+    for fig in (bars, dots, multiples):  # each chart explains the colour in its legend
+        assert {t.name: t.marker.color for t in fig.data if t.name}[label] == laggard
+    assert charts.COVERAGE_COLOURS["missing"] == laggard  # a disclosure gap is a finding of the same kind
+
+
+def test_every_chart_offers_a_png_download_with_a_chinese_tooltip(served):
+    graphs = [graph for path in PATHS for graph in found(layout(path), dcc.Graph)]
+    assert len(graphs) == 6  # coverage, trend, ranking, heatmap, standing, small multiples
+    for graph in graphs:
+        assert graph.config["modeBarButtons"] == [["toImage"]]
+        assert graph.config["locales"][graph.config["locale"]]["dictionary"]["Download plot as a PNG"] == (
+            texts.PLOTLY_LOCALE["Download plot as a PNG"])

@@ -184,6 +184,46 @@ def test_kpis_follow_the_filters(wh):
     assert not kpis["agencies"]["is_demo"]
 
 
+def test_kpis_say_whether_a_rise_is_good(wh):
+    better = {row["kpi"]: row["higher_is_better"] for row in queries.kpis(wh, State(), 2022).iter_rows(named=True)}
+    assert better["proposal_satisfaction"] is True and better["petition_completion"] is True
+    assert better["cases"] is False  # more lawsuits and reviews is worse
+    assert better["petition_cases"] is None and better["agencies"] is None  # workload, not performance
+
+
+def test_laggards_count_the_indicators_behind_the_peer_median(wh):
+    # 2022: POLICE lags on completion (95 against a median of 97) and lawsuits (10 against 7.5,
+    # fewer is better) and leads on NPC satisfaction (98 against 97); nobody else states its
+    # petition cases or reviews, so those are not compared. TAX and DONGHU lag on one of two.
+    ranked = queries.laggards(wh, State(), 2022)
+    assert ranked.select("agency", "lagging", "compared").rows() == [
+        (POLICE.name, 2, 3), (DONGHU.name, 1, 2), (TAX.name, 1, 2), (DONGHU_POLICE.name, 0, 1),
+    ]
+    # Among the same sector only the two police agencies are compared, on completion.
+    by_sector = queries.laggards(wh, State(peers="sector"), 2022)
+    assert by_agency(by_sector, "compared") == {POLICE.name: 1, DONGHU_POLICE.name: 1, TAX.name: 0, DONGHU.name: 0}
+
+
+def test_coverage_lists_the_agencies_with_most_gaps_first(wh):
+    # 2021: DONGHU's only report (rule of law) states none of the four petition indicators, TAX
+    # states one, POLICE two; DONGHU_POLICE published nothing that year and comes last.
+    cov = queries.coverage(wh, State(family="petition"), 2021)
+    assert cov["agency"].unique(maintain_order=True).to_list() == [DONGHU.name, TAX.name, POLICE.name,
+                                                                   DONGHU_POLICE.name]
+
+
+def test_data_mix_tells_real_agencies_from_demo_ones(wh):
+    mix = {row["is_demo"]: row for row in queries.data_mix(wh).iter_rows(named=True)}
+    assert mix[True]["agencies"] == 1
+    assert mix[False]["names"] == sorted([POLICE.name, TAX.name, DONGHU.name])
+
+
+def test_real_reports_come_before_demo_data(wh):
+    listed = queries.reports(wh, State())
+    assert listed["is_demo"].to_list() == sorted(listed["is_demo"].to_list())
+    assert listed["agency"][-1] == DONGHU_POLICE.name
+
+
 def test_trend_modes_and_peer_band(wh):
     series = queries.trend_series(wh, COMPLETION, (POLICE.agency_id,))
     assert series["shown"].to_list() == [92, 95]

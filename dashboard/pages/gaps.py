@@ -12,7 +12,8 @@ from dashboard.components import (card, chart, export, filter_bar, guarded, has_
 from dashboard.db import Warehouse
 from dashboard.state import State
 
-dash.register_page(__name__, path="/gaps", name=texts.PAGES["gaps"], title=texts.PAGES["gaps"], order=2)
+dash.register_page(__name__, path="/gaps", name=texts.PAGES["gaps"],
+                   title=texts.PAGE_TITLE.format(page=texts.PAGES["gaps"]), order=2)
 
 
 @export("gap-ranking")
@@ -36,7 +37,7 @@ def layout(wh: Warehouse, state: State):
         card(texts.GAP_RANKING_TITLE.format(year=state.year, indicator=name),
              chart("gap-ranking", charts.gap_bars(ranking, ind) if ind else charts.empty(),
                    texts.FILE_NAMES["gap_ranking"].format(indicator=name, year=state.year)),
-             demo=has_demo(ranking), csv="gap-ranking"),
+             demo=has_demo(ranking), csv="gap-ranking", note=texts.GAP_RANKING_NOTE),
         card(texts.GAP_HEATMAP_TITLE.format(indicator=name),
              chart("gap-matrix", charts.gap_heatmap(matrix, ind) if ind else charts.empty(),
                    texts.FILE_NAMES["gap_matrix"].format(indicator=name)),

@@ -11,7 +11,8 @@ from dashboard.components import card, export, filter_bar, grid, guarded, has_de
 from dashboard.db import Warehouse
 from dashboard.state import State
 
-dash.register_page(__name__, path="/reports", name=texts.PAGES["reports"], title=texts.PAGES["reports"], order=4)
+dash.register_page(__name__, path="/reports", name=texts.PAGES["reports"],
+                   title=texts.PAGE_TITLE.format(page=texts.PAGES["reports"]), order=4)
 
 
 @export("reports")
@@ -38,7 +39,7 @@ def opened_report(wh: Warehouse, state: State) -> html.Section:
         html.P(texts.REPORT_RETIRED, className="warning") if row["retired_at"] else None,
         html.H4(texts.REPORT_FACTS.format(n=facts.height)),
         grid("report-facts", facts, ["indicator_name", "value", "unit", "evidence"], height=260),
-        html.Div(highlighted(row["text"], facts), className="report-text", id="report-text"),
+        html.Div(highlighted(row["text"], facts, state.fact), className="report-text", id="report-text"),
     ]), demo=row["is_demo"], csv="report-facts")
 
 

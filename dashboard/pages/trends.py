@@ -12,7 +12,8 @@ from dashboard.components import (agency_options, card, chart, dropdown, export,
 from dashboard.db import Warehouse
 from dashboard.state import State
 
-dash.register_page(__name__, path="/trends", name=texts.PAGES["trends"], title=texts.PAGES["trends"], order=1)
+dash.register_page(__name__, path="/trends", name=texts.PAGES["trends"],
+                   title=texts.PAGE_TITLE.format(page=texts.PAGES["trends"]), order=1)
 
 
 @export("trends")
@@ -31,10 +32,11 @@ def layout(wh: Warehouse, state: State):
     return html.Div([
         filter_bar(
             wh, state, indicator_control(wh, state),
-            dropdown("agencies", texts.FILTER_AGENCIES, agency_options(wh), list(state.agencies), multi=True),
+            dropdown("agencies", texts.FILTER_AGENCIES, agency_options(wh), list(state.agencies), wide=True,
+                     multi=True),
             mode_control(state),
         ),
         card(texts.TRENDS_TITLE.format(indicator=ind.get("name_zh", "")),
              chart("trend", figure, texts.FILE_NAMES["trend"].format(indicator=ind.get("name_zh", ""))),
-             demo=has_demo(series) or has_demo(band), csv="trends"),
+             demo=has_demo(series) or has_demo(band), csv="trends", note=texts.TREND_NOTE),
     ])
