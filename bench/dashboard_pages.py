@@ -23,7 +23,7 @@ VIEWS = {
     "/": [{}, {"year": "2021"}],
     "/trends": [{}, {"indicator": "petition.completion_rate", "mode": "index"}],
     "/gaps": [{}, {"indicator": "proposals.npc_satisfaction", "peers": "sector"}],
-    "/agency": [{"agency": "2"}, {"agency": "3", "peers": "sector"}],
+    "/agency": [{}, {"agency": "2"}, {"agency": "3", "peers": "sector"}],
     "/reports": [{}, {"year_from": "2023"}],
 }
 
