@@ -11,7 +11,9 @@ from pathlib import Path
 import cn2an
 import pytest
 
-from etl.demo import CODES, FACT_TEMPLATES, DemoSummary, generate_demo
+from etl.demo import DemoSummary, generate_demo
+from etl.demo.phrasing import FACT_TEMPLATES
+from etl.demo.plans import CODES
 from etl.indicators import indicators
 from etl.model import DEMO_MARKER
 from etl.read import read_file
