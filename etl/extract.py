@@ -6,7 +6,8 @@ the trigger nearest before it in its clause (or in a label clause before it: 数
 rate take the subjects nearest before its name, shares one value among coordinated rate names
 (or hands them out in order after 分别), reads explicit zeros after negations, closing a term
 (…案件为零) or answering a label (…情况：无), reads rows of the standard disclosure tables
-(their labels across line breaks), carries a disclosure tie along coordinated case clauses and
+(their labels across line breaks) and of tables whose header row names the columns (件数 | 办结率
+| 2023年: a row label names the indicator, its header column the measure), carries a disclosure tie along coordinated case clauses and
 into a disclosure part of the body's own cases, and drops values of other years, comparisons
 and cumulative stocks, values a sentence gives one code for several scopes, and sentences
 quoting another body's figures. Which words make which indicator lives in rules.toml, so that a
@@ -55,6 +56,7 @@ def extract(text: str, year: int | None = None, report_type: str | None = None) 
         *_read_rates(doc, rules),
         *_read_zeros(doc, rules),
         *_read_tables(doc, rules),
+        *_read_header_tables(doc, rules),
     ]
     return _choose(candidates)
 
@@ -119,6 +121,9 @@ class Reading:
     total: re.Pattern
     cumulative: re.Pattern
     quoted: re.Pattern
+    count_column: re.Pattern
+    year_column: re.Pattern
+    cell_note: re.Pattern
 
 
 @cache
@@ -187,6 +192,9 @@ def load_rules(path: Path = RULES_PATH) -> tuple[tuple[Rule, ...], Reading]:
         total=_alternatives(r["total"]),
         cumulative=re.compile(r["cumulative"]),
         quoted=re.compile(r["quoted"]),
+        count_column=re.compile(r["header_table"]["count_column"]),
+        year_column=re.compile(r["header_table"]["year_column"]),
+        cell_note=re.compile(r["header_table"]["cell_note"]),
     )
     return tuple(rules), reading
 
@@ -483,12 +491,9 @@ def _count_rule(doc: _Document, sentence: _Sentence, region_start: int, q: Quant
     for rule in rules:
         if q.unit not in rule.units:
             continue
-        trigger = None
-        if rule.triggers:
-            for trigger in rule.triggers.finditer(text, region_start, q.number_start):
-                pass
-            if trigger is None:
-                continue
+        trigger = _last_trigger(rule, text, region_start, q.number_start)
+        if rule.triggers and trigger is None:
+            continue
         if rule.followed_by and not rule.followed_by.match(text, q.end, sentence.end):
             continue
         if not _allowed(doc, rule, sentence, region_start, q.end):
@@ -502,6 +507,13 @@ def _count_rule(doc: _Document, sentence: _Sentence, region_start: int, q: Quant
     same = [m for m in matches if (m[1].kind, m[1].indicator) == (nearest.kind, nearest.indicator)]
     _, rule, (trigger_start, trigger_end) = max(same, key=lambda m: (m[1].priority, m[0]))
     return rule, trigger_start, trigger_end
+
+
+def _last_trigger(rule: Rule, text: str, start: int, end: int) -> re.Match | None:
+    trigger = None
+    for trigger in rule.triggers.finditer(text, start, end) if rule.triggers else ():
+        pass
+    return trigger
 
 
 def _allowed(doc: _Document, rule: Rule, sentence: _Sentence, start: int, end: int) -> bool:
@@ -723,6 +735,170 @@ def _table_row(text: str, start: int, row_length: int | None) -> re.Match | None
         if len(CELL_NUMBER.findall(run.group())) >= row_length:
             return run
     return None
+
+
+@dataclass(frozen=True)
+class _Column:
+    """A header cell that names a measure: a count (件数, 合计), a rate (the rate rows its name
+    matches), or a year (only the report's year is read)."""
+
+    header: str
+    rates: tuple[Rule, ...] = ()
+    year: int | None = None
+
+
+def _read_header_tables(doc: _Document, rules: tuple[Rule, ...]) -> list[_Candidate]:
+    """Tables whose header row names the columns (类别 | 件数 | 办结率 | 满意率, 项目 | 2023年 |
+    2022年): each following row whose label a count row's triggers match (人大代表建议) gives, under
+    a count column or the report's year, that row's indicator, and under a rate column the rate of
+    the label's subjects in that row's family. A table whose caption or header names the subjects
+    of a rate row without indicator (12345热线), or whose caption names another year, gives nothing."""
+    rate_rules = [r for r in rules if r.kind == "rate" and r.applies_to(doc.report_type)]
+    count_rules = [r for r in rules if r.kind in ("count", "block") and r.triggers and not r.followed_by
+                   and r.applies_to(doc.report_type)]
+    units = frozenset(u for r in count_rules for u in r.units)
+    rows = {s.start: s for s in doc.sentences}
+    found = []
+    for header, columns, body in _header_tables(doc, rate_rules):
+        caption = _caption(doc.text, header[0])
+        if any(r.indicator is None and r.subjects and r.subjects.search(doc.text, caption, header[1]) for r in rate_rules):
+            continue
+        title = rows.get(caption)
+        stated = next((year for _, year in title.years), None) if title else None
+        if stated and doc.year and stated != doc.year:
+            continue
+        for start, end in body:
+            cells = doc.text[start:end].split(" | ")
+            if start not in rows or len(cells) != len(columns) + 1:
+                continue
+            row, label_end = rows[start], start + len(cells[0])
+            named = _label_rule(doc, row, label_end, count_rules)
+            if named is None and not any(r.triggers.search(doc.text, start, label_end) for r in rate_rules):
+                continue
+            cell_start = label_end + len(" | ")
+            for column, cell in zip(columns, cells[1:]):
+                cell_end, cell_start = cell_start + len(cell), cell_start + len(cell) + len(" | ")
+                if column is None or column.year is not None and doc.year is not None and column.year != doc.year:
+                    continue
+                quantities = [q for q in row.quantities if cell_end - len(cell) <= q.start < cell_end]
+                if candidate := _header_cell(doc, row, cells[0], named, column, quantities, rate_rules, units):
+                    found.append(candidate)
+    return found
+
+
+def _header_tables(doc: _Document, rate_rules: list[Rule]) -> Iterator[tuple[tuple[int, int], list[_Column | None], list[tuple[int, int]]]]:
+    """(header line span, its measure columns, the spans of the row lines under it). A header row
+    has no number but years and names a measure in some cell after the first (the label
+    column's name: 类别, 项目; a table without one has its empty corner cell dropped); its
+    other cells (来信, 网上信访: channels, parts) are read as nothing."""
+    text, reading = doc.text, doc.reading
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        start, end = lines[i]
+        i += 1
+        cells = text[start:end].split(" | ")
+        if len(cells) < 2:
+            continue
+        columns = [_column(reading, cell, rate_rules) for cell in cells]
+        if columns[0] is not None:  # no label column name: its corner cell was empty
+            cells, columns = [""] + cells, [None] + columns
+        if all(c is None for c in columns[1:]) or any(
+            (c is None or c.year is None) and CELL_NUMBER.search(cell) for c, cell in zip(columns, cells)
+        ):
+            continue
+        body = []
+        while i < len(lines) and " | " in text[lines[i][0] : lines[i][1]]:
+            body.append(lines[i])
+            i += 1
+        yield (start, end), columns[1:], body
+
+
+def _column(reading: Reading, cell: str, rate_rules: list[Rule]) -> _Column | None:
+    name = reading.cell_note.sub("", cell).strip()
+    if reading.count_column.fullmatch(name):
+        return _Column(cell)
+    if year := reading.year_column.fullmatch(name):
+        return _Column(cell, year=int(year.group(1)))
+    if rates := tuple(r for r in rate_rules if r.triggers.fullmatch(name)):
+        return _Column(cell, rates=rates)
+    return None
+
+
+def _caption(text: str, header_start: int) -> int:
+    """Where the line above a table's header row (its title) starts, or the header if that line is
+    a row itself."""
+    end = header_start
+    while end and text[end - 1] == "\n":
+        end -= 1
+    start = text.rfind("\n", 0, end) + 1
+    return header_start if " | " in text[start:end] else start
+
+
+def _header_cell(doc: _Document, row: _Sentence, label: str, named: Rule | None, column: _Column,
+                 quantities: list[Quantity], rate_rules: list[Rule], units: frozenset[str]) -> _Candidate | None:
+    """The fact of one cell: an integer under a count or year column, of the count row the label
+    names (`named`); a percent under a rate column, of that row's family (a hotline's 建议 row names no
+    suggestions of deputies), or under any column, of a label that is a rate's name itself
+    (代表满意率). A cell holding anything more (notes, two numbers) is left alone."""
+    if len(quantities) != 1 or quantities[0].value > 100 and quantities[0].unit == "%":
+        return None
+    q, label_end = quantities[0], row.start + len(label)
+    if q.unit == "%":
+        rule = _label_rate(doc, row, label_end, column.rates or tuple(r for r in rate_rules if r.triggers.search(label)))
+        if rule is None or column.rates and (named is None or _family(named) != _family(rule)):
+            return None
+        return _candidate(doc, row.span, rule.indicator, q.value, "%", q.qualifier, rule)
+    if column.rates or not q.is_integer or q.unit not in ("", *FACT_UNITS):
+        return None
+    if named is None or not _unit_fits(doc.reading, named, label, column.header, q.unit, units):
+        return None
+    return _candidate(doc, row.span, named.indicator, q.value, q.unit, q.qualifier, named)
+
+
+def _label_rate(doc: _Document, row: _Sentence, label_end: int, named: tuple[Rule, ...]) -> Rule | None:
+    """The rate row of the subject a table row's label names last (人大代表建议 -> the deputies'),
+    if it has an indicator (a 12345 row has none)."""
+    subjects = [(_last_trigger_end(r.subjects, doc.text, row.start, label_end), r) for r in named if r.subjects]
+    subjects = [(end, r) for end, r in subjects if end is not None and _allowed(doc, r, row, row.start, row.end)]
+    if not subjects:
+        return None
+    rule = max(subjects, key=lambda s: (s[0], s[1].priority))[1]
+    return rule if rule.indicator else None
+
+
+def _last_trigger_end(pattern: re.Pattern, text: str, start: int, end: int) -> int | None:
+    return max((m.end() for m in pattern.finditer(text, start, end)), default=None)
+
+
+def _label_rule(doc: _Document, row: _Sentence, end: int, count_rules: list[Rule]) -> Rule | None:
+    """The count row a table row's label (ending at `end`) names, chosen as for a count in prose:
+    the trigger ending last (then the longer), then among that indicator's rows the highest
+    priority; a block row (a combined total) reads nothing."""
+    matches = []
+    for rule in count_rules:
+        trigger = _last_trigger(rule, doc.text, row.start, end)
+        if trigger and _allowed(doc, rule, row, row.start, end):
+            matches.append(((trigger.end(), trigger.end() - trigger.start()), rule))
+    if not matches:
+        return None
+    nearest = max(matches, key=lambda m: (m[0], m[1].priority))[1]
+    rule = max((r for _, r in matches if (r.kind, r.indicator) == (nearest.kind, nearest.indicator)),
+               key=lambda r: r.priority)
+    return rule if rule.kind == "count" and rule.indicator else None
+
+
+def _unit_fits(reading: Reading, rule: Rule, label: str, header: str, unit: str, units: frozenset[str]) -> bool:
+    """A measure word (of `units`, the count rows') that the cell, its header (件数) or the label's
+    note (（批次）) gives must be one of the row's units (来访 in a 件数 column is not a count of
+    batches)."""
+    named = {u for u in units if u in header or any(u in note.group() for note in reading.cell_note.finditer(label))}
+    named |= {unit} - {""}
+    longest = {u for u in named if not any(u != v and u in v for v in named)}
+    return not longest or bool(longest & rule.units)
 
 
 # ---------------------------------------------------------------------------- choosing

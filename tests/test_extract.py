@@ -433,6 +433,81 @@ def test_the_reconsideration_and_lawsuit_table_gives_its_totals() -> None:
     assert facts(text, report_type="政府信息公开") == {"disclosure.reviews": 2, "disclosure.lawsuits": 4}
 
 
+# ------------------------------------------------------------------ tables with a header row
+
+
+def test_a_header_row_names_what_each_cell_of_a_row_is() -> None:
+    text = (
+        "2022年建议提案办理情况如下：\n"
+        "类别 | 件数 | 办结率 | 满意率\n"
+        "人大代表建议 | 36 | 100% | 98.5%\n"
+        "政协委员提案 | 41 | 100% | 97.6%\n"
+        "合计 | 77 | 100% | 98.0%\n"
+        "办理工作将继续加强。"
+    )
+    assert facts(text, report_type="建议提案办理") == {
+        "proposals.npc_count": 36,
+        "proposals.npc_completion": 100,
+        "proposals.npc_satisfaction": 98.5,
+        "proposals.cppcc_count": 41,
+        "proposals.cppcc_completion": 100,
+        "proposals.cppcc_satisfaction": 97.6,
+    }
+    assert facts(text, year=2023, report_type="建议提案办理") == {}  # the caption's year is another
+
+
+def test_only_the_report_years_column_counts() -> None:
+    text = (
+        "项目 | 2022年 | 2021年\n"
+        "承办人大代表建议（件） | 28 | 31\n"
+        "承办政协提案（件） | 19 | 22\n"
+        "代表满意率 | 99.1% | 97.0%"
+    )
+    assert facts(text, report_type="建议提案办理") == {
+        "proposals.npc_count": 28,
+        "proposals.cppcc_count": 19,
+        "proposals.npc_satisfaction": 99.1,
+    }
+    assert facts(text, year=2020, report_type="建议提案办理") == {}
+
+
+def test_a_table_without_a_corner_cell_is_aligned_from_the_right() -> None:
+    text = "2022年 | 2021年\n新收行政复议案件 | 17 | 12\n行政应诉案件 | 9 | 14"
+    assert facts(text) == {"litigation.reviews": 17, "litigation.lawsuits": 9}
+
+
+def test_a_petition_table_gives_its_total_column_and_not_its_channels_cells() -> None:
+    text = (
+        "全年信访情况\n"
+        "类别 | 来信 | 来访批次 | 网上信访 | 合计\n"
+        "信访事项 | 58 | 23 | 146 | 227\n"
+        "信访事项办结率 | — | — | — | 99.6%"
+    )
+    assert facts(text, report_type="信访") == {"petition.cases": 227, "petition.completion_rate": 99.6}
+
+
+def test_visits_in_a_column_of_pieces_are_not_batches() -> None:
+    text = "渠道 | 件数 | 批次\n来访 | 64 | 23"
+    assert facts(text, report_type="信访") == {"petition.visits": 23}
+
+
+def test_a_hotline_category_table_gives_nothing() -> None:
+    text = (
+        "12345热线全年受理诉求分类如下：\n"
+        "类别 | 件数 | 满意率\n"
+        "咨询 | 12345 | 98.2%\n"
+        "投诉 | 2380 | 95.1%\n"
+        "建议 | 412 | 97.3%\n"
+        "信访 | 96 | 94.0%"
+    )
+    for report_type in ("信访", "建议提案办理", "法治政府建设"):
+        assert facts(text, report_type=report_type) == {}
+    assert facts(text.replace("12345热线", "本局信访"), report_type="信访") == {
+        "petition.cases": 96,
+        "petition.satisfaction_rate": 94.0,
+    }
+
+
 # ------------------------------------------------------------------ disclosure or litigation
 
 
