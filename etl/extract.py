@@ -32,6 +32,9 @@ from etl.numbers import Quantity, find_quantities
 
 RULES_PATH = Path(__file__).with_name("rules.toml")
 SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
+# A "sentence" longer than this (a PDF text layer without 。, a huge table cell) is cut at its
+# commas: reading a sentence costs more than linear time in its length.
+MAX_SENTENCE = 500
 CLAUSE_BREAKS = frozenset("，,：:|。！？!?；;")
 BRACKETS = {")": "(", "）": "（"}
 DATE_UNITS = frozenset("年月日")
@@ -239,6 +242,19 @@ class _Sentence:
         return max(start, previous_end)
 
 
+def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Sentence spans; an over-long one is cut after the last comma within MAX_SENTENCE."""
+    for m in SENTENCE.finditer(text):
+        start, end = m.span()
+        while end - start > MAX_SENTENCE:
+            cut = max(text.rfind("，", start, start + MAX_SENTENCE), text.rfind(",", start, start + MAX_SENTENCE))
+            if cut <= start:
+                cut = start + MAX_SENTENCE - 1
+            yield start, cut + 1
+            start = cut + 1
+        yield start, end
+
+
 class _Document:
     """The normalised text cut into sentences and clauses, with its quantities and years. A
     sentence quoting another body's figures (reading.quoted) is left out: it states none of ours."""
@@ -253,8 +269,7 @@ class _Document:
         headings = _headings(text)
         heading_starts = [pos for pos, _ in headings]
         self.sentences = []
-        for m in SENTENCE.finditer(text):
-            start, end = m.span()
+        for start, end in _sentence_spans(text):
             if reading.quoted.search(text, start, end):
                 continue
             inside = quantities[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
@@ -778,7 +793,7 @@ def _read_header_tables(doc: _Document, rules: tuple[Rule, ...]) -> list[_Candid
             cell_start = label_end + len(" | ")
             for column, cell in zip(columns, cells[1:]):
                 cell_end, cell_start = cell_start + len(cell), cell_start + len(cell) + len(" | ")
-                if column is None or column.year is not None and doc.year is not None and column.year != doc.year:
+                if column is None or column.year is not None and column.year != doc.year:
                     continue
                 quantities = [q for q in row.quantities if cell_end - len(cell) <= q.start < cell_end]
                 if candidate := _header_cell(doc, row, cells[0], named, column, quantities, rate_rules, units):

@@ -3,7 +3,6 @@ and the two seed reports."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -657,15 +656,6 @@ def test_a_misspelt_field_is_refused(tmp_path: Path) -> None:
         load_rules(bad)
 
 
-def test_a_10_kb_report_extracts_well_under_50_ms() -> None:
-    text = normalise((SEEDS / "004_c58330313368c4e5.txt").read_text(encoding="utf-8"))
-    text = (text + "\n") * (10_000 // len(text) + 1)
-    extract(text, 2021, "法治政府建设")  # rules compiled once
-    started = time.perf_counter()
-    extract(text, 2021, "法治政府建设")
-    assert time.perf_counter() - started < 0.05
-
-
 def test_the_held_out_probe_scores_above_its_floor() -> None:
     """tests/data/probe.jsonl: 54 passages written before the rules were read (see its notes).
     Measured 1.000 after the fixes it prompted (0.974 before); the floor leaves a margin."""
@@ -691,3 +681,20 @@ def test_the_third_held_out_probe_scores_above_its_floor() -> None:
     totals = evaluate(PROBE3).totals
     assert totals.precision >= 0.97
     assert totals.f1 >= 0.97
+
+
+def test_an_over_long_sentence_is_read_in_pieces_cut_at_commas() -> None:
+    """A PDF text layer without 。 is one huge 'sentence'; it is cut so reading stays fast."""
+    from etl.extract import MAX_SENTENCE
+
+    text = "，".join(["本单位持续推进政务公开工作"] * 60) + "，全年主动公开政府信息215条，依申请公开9件。"
+    facts = {f.indicator: f for f in extract(text, 2022, "政府信息公开")}
+
+    assert (facts["disclosure.proactive"].value, facts["disclosure.requests"].value) == (215, 9)
+    for fact in facts.values():
+        assert len(fact.evidence) <= MAX_SENTENCE
+        assert text[fact.span_start:fact.span_end] == fact.evidence
+
+
+def test_a_year_column_is_not_read_when_the_report_year_is_unknown() -> None:
+    assert extract("项目 | 2023年 | 2022年\n人大代表建议 | 33 | 30", None, None) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -235,11 +236,14 @@ def test_kill_9_at_any_moment_leaves_a_good_warehouse(reports: Path, warehouse: 
     command = [sys.executable, "-m", "etl", "run", "--source", str(reports), "--source", str(demo.reports_dir),
                "--warehouse", str(warehouse)]
     for delay in (0.3, 0.8, 1.3, 1.8, 2.5):
-        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # In a session of its own, so that SIGKILL reaches the run and its extraction workers at
+        # once (as when a machine dies) and no orphaned worker outlives the test.
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   start_new_session=True)
         try:
             process.wait(timeout=delay)
         except subprocess.TimeoutExpired:
-            process.kill()  # SIGKILL
+            os.killpg(process.pid, signal.SIGKILL)
             process.wait()
         state = snapshot(warehouse)
         assert state == old or len(state["reports"]) == 2 + demo.reports, f"half-loaded warehouse after {delay} s"
