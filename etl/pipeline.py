@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import datetime
 from pathlib import Path
 
@@ -43,6 +44,7 @@ from etl.warehouse import SCHEMA_VERSION, schema_version, staged, writer_lock
 log = logging.getLogger("etl")
 
 PARALLEL_FROM = 16  # files; below this, worker start-up costs more than it saves
+DEMO_LINE = normalise(DEMO_MARKER)  # the demo notice as it stands in a normalised text
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ class Processed:
     meta: ReportMeta
     facts: list[Fact]
 
-    @property
+    @cached_property  # read for every fact row and file row of the report: hash the text once
     def content_sha256(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
@@ -67,7 +69,7 @@ class Processed:
 
     @property
     def is_demo(self) -> bool:
-        return normalise(DEMO_MARKER) in self.text
+        return DEMO_LINE in self.text
 
 
 @dataclass(frozen=True)
