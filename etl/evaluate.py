@@ -3,8 +3,11 @@
 Each gold document goes through the real stages: normalise, detect, extract. A predicted fact
 matches a gold fact of the same document with the same code and value (rates within 0.05);
 codes outside the indicator table and each document's `ignore` codes are left out; qualifiers
-are not scored. Agency and year are right when they equal the gold's, whitespace aside (both
-null counts as right).
+are not scored. Year is right when it equals the gold's (a gold null matches only null). Agency
+is right when the detected name equals the gold's, whitespace aside, or one extends the other by
+leading region names only, the shorter still naming its place (浙江省宁波市江北区住房和城乡建设局,
+宁波市江北区住房和城乡建设局 and 江北区住房和城乡建设局 match; 区住建局 and 住建局 match nothing
+but themselves); a gold null matches only null.
 """
 
 from __future__ import annotations
@@ -21,6 +24,10 @@ from etl.model import Fact
 from etl.normalise import normalise
 
 RATE_TOLERANCE = 0.05
+# A place name: words ending in an administrative unit (江北区, 宁波市, 浙江省, 七家子镇).
+_PLACE = "[\u4e00-\u9fff]{1,10}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|区|县|旗|镇|乡|街道)"
+_NAMES_PLACE = re.compile(f"^{_PLACE}")
+_REGIONS_ONLY = re.compile(f"^(?:{_PLACE})+$")
 
 
 def evaluate(gold_path: Path) -> Evaluation:
@@ -81,7 +88,7 @@ class DocumentScore:
 
     @property
     def agency_ok(self) -> bool:
-        return _squeeze(self.agency) == _squeeze(self.predicted_agency)
+        return same_agency(self.agency, self.predicted_agency)
 
     @property
     def year_ok(self) -> bool:
@@ -221,8 +228,19 @@ def _context(text: str, value: float) -> str | None:
     return next(m.group() for m in SENTENCE.finditer(text) if m.start() <= found.start() < m.end())
 
 
-def _squeeze(name: str | None) -> str | None:
-    return "".join(name.split()) if name is not None else None
+def same_agency(gold: str | None, detected: str | None) -> bool:
+    """Whether a detected agency name is the gold's (see the module docstring)."""
+    if gold is None or detected is None:
+        return gold is detected
+    gold, detected = "".join(gold.split()), "".join(detected.split())
+    if gold == detected:
+        return True
+    shorter, longer = sorted((gold, detected), key=len)
+    return (
+        longer.endswith(shorter)
+        and bool(_REGIONS_ONLY.match(longer[: len(longer) - len(shorter)]))
+        and bool(_NAMES_PLACE.match(shorter))
+    )
 
 
 def _share(flags) -> float:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.evaluate import evaluate
+from etl.evaluate import evaluate, same_agency
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 TITLE = "示例市示例区司法局2022年度法治政府建设工作报告\n"
@@ -83,13 +83,35 @@ def test_the_text_report_lists_every_error_with_its_sentence(tiny_gold: Path) ->
     assert "missed" not in evaluate(tiny_gold).format_text()
 
 
+@pytest.mark.parametrize(
+    ("gold", "detected", "right"),
+    [
+        ("宁波市江北区住房和城乡建设局", "宁波市江北区住房和城乡建设局", True),
+        ("江北区住房和城乡建设局", "浙江省宁波市江北区住房和城乡建设局", True),  # leading region names only
+        ("浙江省宁波市江北区住房和城乡建设局", "宁波市江北区住房和城乡建设局", True),
+        ("七家子镇", "辽宁省铁岭市昌图县七家子镇", True),
+        ("宁波市江北区住房和城乡建设局", "区住建局", False),  # a short form names no place
+        ("江北区住房和城乡建设局", "区住房和城乡建设局", False),
+        ("市审计局", "审计局", False),
+        ("区住建委", "区住建委", True),  # the same words, place or not
+        ("江北区住房和城乡建设局", "江北区人民政府", False),
+        ("江北区住房和城乡建设局", "江北区住房和城乡建设局办公室", False),  # a sub-unit is another body
+        (None, None, True),
+        (None, "江北区人民政府", False),
+        ("江北区人民政府", None, False),
+    ],
+)
+def test_an_agency_is_right_when_the_names_differ_by_leading_regions_only(gold, detected, right) -> None:
+    assert same_agency(gold, detected) is right
+
+
 def test_json_output_is_one_serialisable_object(tiny_gold: Path) -> None:
     result = evaluate(tiny_gold).to_dict()
     assert json.loads(json.dumps(result, ensure_ascii=False)) == result
     assert [d["id"] for d in result["per_document"]] == ["a", "b"]
 
 
-@pytest.mark.parametrize("name", ["seeds.jsonl", "dev.jsonl"])
+@pytest.mark.parametrize("name", ["seeds.jsonl", "dev.jsonl", "dev2.jsonl"])
 def test_the_shared_gold_sets_meet_the_targets(name: str) -> None:
     gold = SHARED / "eval" / name
     if not gold.exists():
