@@ -28,7 +28,7 @@ from pathlib import Path
 from etl.indicators import indicators
 from etl.model import Fact
 from etl.normalise import is_heading
-from etl.numbers import Quantity, find_quantities
+from etl.numbers import AFTER_ITEM, Quantity, find_quantities
 
 RULES_PATH = Path(__file__).with_name("rules.toml")
 SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
@@ -45,6 +45,10 @@ TABLE_RUN = re.compile(r"\d+(?:件|条)?(?:[ \t\n|]+\d+(?:件|条)?)*")
 LIST_GAP = re.compile(r"\s*[、和及与，,]?\s*")  # between the numbers of a list (分别为5件、3件)
 TABLE_GAP = re.compile(r"(?:[ \t\n|]|[(（][^)）\n]*[)）]|[件条个](?=[ \t\n|]))*")
 TABLE_REACH = 800  # characters between a table's heading and its row of numbers
+COUNTED_NOUN = 12  # characters after a measure word that may name the counted noun (2件人大代表建议)
+NOUN_TAIL = 4  # characters after a measure word where a rule's forbidden words still count (607件积案)
+_HAN = re.compile("[\u4e00-\u9fff]")
+NUMBER_AHEAD = re.compile(r"(?:共|总|为|有|计|达|约|近)*[\d零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾]")
 
 
 def extract(text: str, year: int | None = None, report_type: str | None = None) -> list[Fact]:
@@ -127,6 +131,10 @@ class Reading:
     count_column: re.Pattern
     year_column: re.Pattern
     cell_note: re.Pattern
+    counted_modifier: re.Pattern
+    target: re.Pattern
+    lookback: re.Pattern
+    this_year: re.Pattern
 
 
 @cache
@@ -198,6 +206,10 @@ def load_rules(path: Path = RULES_PATH) -> tuple[tuple[Rule, ...], Reading]:
         count_column=re.compile(r["header_table"]["count_column"]),
         year_column=re.compile(r["header_table"]["year_column"]),
         cell_note=re.compile(r["header_table"]["cell_note"]),
+        counted_modifier=re.compile(r["counted_modifier"]),
+        target=_alternatives(r["target"]),
+        lookback=_alternatives(r["lookback"]),
+        this_year=_alternatives(r["this_year"]),
     )
     return tuple(rules), reading
 
@@ -288,12 +300,27 @@ class _Document:
             )
 
     def is_current(self, sentence: _Sentence, q: Quantity) -> bool:
-        """Whether a value is of the report's year: no other year names it, no comparison leads to it."""
+        """Whether a value is of the report's year: no other year names it, no comparison leads to
+        it, and it is a result, not a target (力争…达到100%) nor a look-back over a term."""
         clause_start = sentence.clause_at(q.start)[0]
         if self.reading.comparison.search(self.text, clause_start, q.number_start):
             return False
+        if not self.states_result(sentence, q.start):
+            return False
         stated = _year_of(sentence, clause_start, q.start)
         return self.year is None or stated is None or stated == self.year
+
+    def states_result(self, sentence: _Sentence, pos: int) -> bool:
+        """Whether the words of its sentence before `pos` state a result of the year: no target or
+        plan (reading.target) leads to it, and no look-back over several years (reading.lookback)
+        unless the year itself is named after it (本届以来…，今年…)."""
+        reading = self.reading
+        if reading.target.search(self.text, sentence.start, pos):
+            return False
+        lookback = None
+        for lookback in reading.lookback.finditer(self.text, sentence.start, pos):
+            pass
+        return lookback is None or bool(reading.this_year.search(self.text, lookback.end(), pos))
 
     def is_disclosure(self, sentence: _Sentence, pos: int) -> bool:
         """Whether reconsiderations and lawsuits at `pos` are about information disclosure: the
@@ -462,12 +489,13 @@ def _disclosure_part(doc: _Document, sentence: _Sentence, q: Quantity, case: _Ca
 
 
 def _without_scopes(read: list[tuple[_Candidate, bool]]) -> list[_Candidate]:
-    """A sentence giving one code several values, none a part of another (市人大代表建议30件、
-    区人大代表建议12件), gives them for different scopes: it states no single fact of that code,
-    unless one of them is the stated total (共…)."""
+    """A sentence whose one row gives one code several values, none a part of another (市人大代表
+    建议30件、区人大代表建议12件), gives them for different scopes: it states no single fact of that
+    code, unless one of them is the stated total (共…). Values of different rows are different
+    measures (新收…1433件，审结…1316件): the rows' priorities choose between them."""
     kept = []
-    for code in dict.fromkeys(c.fact.indicator for c, _ in read):
-        own = [(c, is_total) for c, is_total in read if c.fact.indicator == code]
+    for measure in dict.fromkeys((c.fact.indicator, c.fact.rule) for c, _ in read):
+        own = [(c, is_total) for c, is_total in read if (c.fact.indicator, c.fact.rule) == measure]
         wholes = [(c, is_total) for c, is_total in own if not c.is_part]
         if len({c.fact.value for c, _ in wholes}) > 1:
             totals = [c for c, is_total in wholes if is_total]
@@ -498,23 +526,29 @@ def _readers(doc: _Document, rule: Rule, trigger_end: int, region_start: int, q:
 
 def _count_rule(doc: _Document, sentence: _Sentence, region_start: int, q: Quantity,
                 rules: list[Rule]) -> tuple[Rule, int, int] | None:
-    """The rule that reads count `q`, and where its trigger starts and ends. The trigger nearest
-    before the number decides the indicator (then the longer trigger); a phrase right after the
-    number (followed_by) is nearer than any. Of the rows of that indicator that match, the one
-    with the highest priority reads it."""
+    """The rule that reads count `q`, and where its trigger starts and ends.
+
+    A count names what it counts in one of three places: before it (主动公开政府信息165条: the
+    trigger nearest before the number decides, then the longer trigger), around it (公开401条信息:
+    a trigger that the number interrupts) or right after its measure word (承办2件人大代表建议:
+    the counted noun, nearest of all). Triggers are matched in the count's words with the number
+    cut out, so one pattern serves all three. A phrase right after the number (followed_by) is
+    nearer than a trigger before it. Of the rows of that indicator that match, the one with the
+    highest priority reads it."""
     text, matches = doc.text, []
+    words = _CountWords(text, region_start, q, sentence.clause_at(q.start)[1])
     for rule in rules:
         if q.unit not in rule.units:
             continue
-        trigger = _last_trigger(rule, text, region_start, q.number_start)
+        trigger = words.trigger(rule.triggers, doc.reading.counted_modifier) if rule.triggers else None
         if rule.triggers and trigger is None:
             continue
         if rule.followed_by and not rule.followed_by.match(text, q.end, sentence.end):
             continue
-        if not _allowed(doc, rule, sentence, region_start, q.end):
+        span = trigger[1:] if trigger else (q.number_start, q.number_start)
+        if not _allowed(doc, rule, sentence, region_start, max(q.end, span[1], words.tail_end)):
             continue
-        nearness = (q.end, 0) if rule.followed_by else (trigger.end(), trigger.end() - trigger.start())
-        span = trigger.span() if trigger else (q.number_start, q.number_start)
+        nearness = (q.end, 0) if rule.followed_by else trigger[0]
         matches.append((nearness, rule, span))
     if not matches:
         return None
@@ -522,6 +556,49 @@ def _count_rule(doc: _Document, sentence: _Sentence, region_start: int, q: Quant
     same = [m for m in matches if (m[1].kind, m[1].indicator) == (nearest.kind, nearest.indicator)]
     _, rule, (trigger_start, trigger_end) = max(same, key=lambda m: (m[1].priority, m[0]))
     return rule, trigger_start, trigger_end
+
+
+class _CountWords:
+    """The words that may name what a count counts: its region before the number and the counted
+    noun after its measure word, the number itself replaced by one placeholder character at `cut`
+    (so that a wildcard of a trigger may span it, but no two words meet across it)."""
+
+    def __init__(self, text: str, region_start: int, q: Quantity, clause_end: int) -> None:
+        self.region_start, self.q_end = region_start, q.end
+        noun_end = q.end
+        while noun_end < min(clause_end, q.end + COUNTED_NOUN) and _HAN.match(text, noun_end):
+            noun_end += 1
+        # the noun right after the measure word, if words of a noun follow (not 均已办结, 同比…):
+        # a rule's forbidden words are looked for there too (607件积案, 11件重点提案)
+        self.tail_end = min(noun_end, q.end + NOUN_TAIL) if q.end < len(text) and text[q.end] not in AFTER_ITEM else q.end
+        self.cut = q.start - region_start
+        self.words = text[region_start:q.start] + "#" + text[q.end:noun_end]
+        self.text = text
+
+    def position(self, index: int) -> int:
+        return self.region_start + index if index <= self.cut else self.q_end + index - self.cut - 1
+
+    def trigger(self, pattern: re.Pattern, modifier: re.Pattern) -> tuple[tuple[int, int], int, int] | None:
+        """(nearness, start, end) of the trigger that names the count, or None. A trigger before
+        the cut is as near as its end; one that the cut interrupts, or that starts right after it
+        (its counted noun, after a modifier at most), is nearer than any before."""
+        best = None
+        for m in pattern.finditer(self.words):
+            if m.end() <= self.cut:
+                found = ((self.position(m.end()), m.end() - m.start()), self.position(m.start()), self.position(m.end()))
+            elif m.start() <= self.cut < m.end() - 1 or self._counted(m, modifier):
+                found = ((self.q_end + 1, m.end() - m.start()), self.position(m.start()), self.position(m.end()))
+            else:
+                break
+            if best is None or found[0] > best[0]:
+                best = found
+        return best
+
+    def _counted(self, m: re.Match, modifier: re.Pattern) -> bool:
+        """A noun after the measure word is the count's own when only a modifier stands between
+        (reading.counted_modifier: 2件市人大代表建议) and no number follows it (…建议20件 is that
+        number's)."""
+        return bool(modifier.fullmatch(self.words, self.cut + 1, m.start())) and not NUMBER_AHEAD.match(self.text, self.position(m.end()))
 
 
 def _last_trigger(rule: Rule, text: str, start: int, end: int) -> re.Match | None:
@@ -536,7 +613,7 @@ def _allowed(doc: _Document, rule: Rule, sentence: _Sentence, start: int, end: i
     text = doc.text
     if rule.forbid and rule.forbid.search(text, start, end):
         return False
-    if rule.no_stock and doc.reading.cumulative.search(text, start, end):
+    if rule.no_stock and doc.reading.cumulative.search(text, sentence.start, end):
         return False
     if rule.forbid_in_sentence and rule.forbid_in_sentence.search(text, sentence.start, sentence.end):
         return False
@@ -567,7 +644,8 @@ def _read_rates(doc: _Document, rules: tuple[Rule, ...]) -> list[_Candidate]:
                 continue
             before = doc.reading.rate_names_before.search(doc.text, sentence.start, name_start)
             earlier = 1 + len(doc.reading.rate_name.findall(before.group())) if before else 0
-            owners = [r for r in _rate_owners(doc, _subject_scopes(sentence, names, name_start, named), name_start, named) if r.indicator]
+            scopes = _subject_scopes(sentence, names, name_start, named, doc.text.rfind("\n", 0, sentence.start) + 1)
+            owners = [r for r in _rate_owners(doc, scopes, name_start, named) if r.indicator]
             clause_start = sentence.clause_at(name_start)[0]
             for rule, q in _assign(doc, sentence, name_start, owners, values, earlier):
                 if doc.is_current(sentence, q) and _allowed(doc, rule, sentence, clause_start, q.end):
@@ -596,10 +674,11 @@ def _assign(doc: _Document, sentence: _Sentence, name_start: int, owners: list[R
 
 
 def _subject_scopes(sentence: _Sentence, names: dict[int, tuple[int, list[Rule]]], name_start: int,
-                    named: list[Rule]) -> tuple[int, ...]:
+                    named: list[Rule], paragraph_start: int) -> tuple[int, ...]:
     """Where the stretches to look for a rate's subjects start, narrowest first: its clause,
     since the sentence's previous rate, since the previous rate of the same name, the sentence
-    (人大建议办结率100%，满意率98%，政协提案…满意率96%: the second 满意率 is the 政协's)."""
+    (人大建议办结率100%，满意率98%，政协提案…满意率96%: the second 满意率 is the 政协's), its
+    paragraph (…代表共提出建议730件。…见面率和答复率均为100%: the deputies')."""
     codes = {r.indicator for r in named if r.indicator}
     previous_rate = [q.end for q in sentence.quantities if q.unit == "%" and q.end <= name_start]
     previous_name = [end for end, (_, other) in names.items() if end <= name_start and codes & {r.indicator for r in other}]
@@ -608,6 +687,7 @@ def _subject_scopes(sentence: _Sentence, names: dict[int, tuple[int, list[Rule]]
         max(previous_rate, default=sentence.start),
         max(previous_name, default=sentence.start),
         sentence.start,
+        paragraph_start,
     )
 
 
