@@ -50,15 +50,21 @@ PERIOD_RE = re.compile(r"(?:统计期限|统计时限|统计期|期限|时限)\D
 DELIVERY_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*在[^。\n]{0,40}?(?:人民代表大会|人代会)")
 DELIVERY_PLACE_RE = re.compile(f"在([{HAN}]{{2,12}}?)第[一二三四五六七八九十\\d]+届人民代表大会")
 # A page's publication date, and what the text says of the year it was published in.
-PUBLISHED_RE = re.compile(r"(?:发布时间|发布日期|发表时间|时间)\s*[:：]\s*((?:19|20)\d{2})-\d{1,2}-\d{1,2}")
-THIS_YEAR_RE = re.compile(r"今年(?:以来|1\s*[-—至~]\s*\d{1,2}\s*月)")
+PUBLISHED_RE = re.compile(
+    r"(?:发布时间|发布日期|发表时间|时间)\s*[:：]\s*((?:19|20)\d{2})-\d{1,2}-\d{1,2}"
+    r"|^\s*(?:\d{1,2}\.\d{1,2}\.((?:19|20)\d{2})|((?:19|20)\d{2})-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$",
+    re.MULTILINE,
+)  # a labelled date, or a line that is only a date (13.07.2015 14:18)
+THIS_YEAR_RE = re.compile(r"今年(?:以来|[，,]|1\s*[-—至~]\s*\d{1,2}\s*月)")
+# A meeting that reviews a year's results (2022年…交办会举行，总结2021年…办理情况) is about that year.
+REVIEWED_RE = re.compile(r"总结(?:了)?\s*((?:19|20)\d{2})\s*年")
 CN_YEAR_RE = re.compile("[一二][〇○零一二三四五六七八九]{3}(?=\\s*年)")
 CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 WEBSITE_RE = re.compile("门户网站|网站|官网")  # a body's name before it names a website
 # Fields of a page that may follow a source's name once spaces are gone: 来源：XX局浏览次数：
 FIELD_AFTER = "浏览|点击|阅读|访问|字号|字体|发布|作者|责任|编辑|时间|日期|分享|打印"
 QUOTED_RE = re.compile(r"《[^》]*》|〔[^〕]*〕|\[[^\]]*\]|（\d{4}）|\(\d{4}\)")
-TITLE_WORD_RE = re.compile("报告|总结|情况|年报|统计")
+TITLE_WORD_RE = re.compile("报告|总结|情况|年报|统计|工作$")
 TITLE_CUT_RE = re.compile(r"关于|(?:19|20)\d{2}\s*年|\s")
 TITLE_OPENING_RE = re.compile(r"^(?:关于|(?:19|20)\d{2}\s*年度?)+")  # 关于2022年度XX局… / 2015年西牛镇…
 WRAPPED_TITLE = 20  # a title line at least this long may go on in a short line after it
@@ -533,8 +539,10 @@ def _year(text: str, title_line: str | None) -> int | None:
         return int(match.group(1)) - 1
     if match := PERIOD_RE.search(text):
         return int(match.group(1))
+    if match := REVIEWED_RE.search(text[:500]):
+        return int(match.group(1))
     if (published := PUBLISHED_RE.search(text[:1000])) and THIS_YEAR_RE.search(text):
-        return int(published.group(1))  # a page on the year so far (今年以来…)
+        return int(next(g for g in published.groups() if g))  # a page on the year so far (今年以来…)
     counts = _year_votes(text)
     if counts:
         first_seen = {y: text.find(str(y)) for y in counts}

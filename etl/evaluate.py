@@ -198,7 +198,7 @@ def _score_document(doc: dict) -> DocumentScore:
     meta = detect(text)
     codes = indicators()
     ignored = set(doc.get("ignore", ()))
-    scored = [f for f in extract(text, meta.year, meta.report_type) if f.indicator in codes and f.indicator not in ignored]
+    scored = [f for f in extract(text, meta.year, meta.report_type, meta.agency) if f.indicator in codes and f.indicator not in ignored]
     expected = [g for g in doc.get("facts", ()) if g["indicator"] in codes and g["indicator"] not in ignored]
     unmatched, matched, missed = list(scored), [], []
     for gold in expected:

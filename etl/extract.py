@@ -18,6 +18,7 @@ indicator is kept (see _choose).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 import tomllib
 from collections.abc import Iterator
@@ -51,13 +52,15 @@ _HAN = re.compile("[\u4e00-\u9fff]")
 NUMBER_AHEAD = re.compile(r"(?:共|总|为|有|计|达|约|近)*[\d零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾]")
 
 
-def extract(text: str, year: int | None = None, report_type: str | None = None) -> list[Fact]:
+def extract(text: str, year: int | None = None, report_type: str | None = None, agency: str | None = None) -> list[Fact]:
     """The facts that normalised `text` states for `year` (at most one per indicator).
 
-    `report_type` is etl.detect's: 法治政府建设 | 政府信息公开 | 建议提案办理 | 信访 | 其他.
+    `report_type` is etl.detect's: 法治政府建设 | 政府信息公开 | 建议提案办理 | 信访 | 其他; `agency`
+    its author, if known (a government's report counts the suggestions it handled, a congress's
+    those its deputies submitted).
     """
     rules, reading = load_rules()
-    doc = _Document(text, year, report_type, reading)
+    doc = _Document(text, year, report_type, agency, reading)
     candidates = [
         *_read_counts(doc, rules),
         *_read_rates(doc, rules),
@@ -93,6 +96,7 @@ class Rule:
     cells: str | tuple[int, ...] = "last"
     row_length: int | None = None
     priority: int = 0
+    fallback: bool = False
 
     def applies_to(self, report_type: str | None) -> bool:
         return not self.report_types or report_type in self.report_types
@@ -111,6 +115,7 @@ class Reading:
     label: re.Pattern
     negation: re.Pattern
     negation_reach: int
+    negation_goes_on: re.Pattern
     zero_after: re.Pattern
     zero_answer: re.Pattern
     disclosure_context: re.Pattern
@@ -135,6 +140,9 @@ class Reading:
     target: re.Pattern
     lookback: re.Pattern
     this_year: re.Pattern
+    handled_by_government: re.Pattern
+    government: re.Pattern
+    treated: re.Pattern
 
 
 @cache
@@ -173,6 +181,7 @@ def load_rules(path: Path = RULES_PATH) -> tuple[tuple[Rule, ...], Reading]:
                 cells=cells if isinstance(cells := row.get("cells", "last"), str) else tuple(cells),
                 row_length=row.get("row_length"),
                 priority=row.get("priority", 0),
+                fallback=row.get("fallback", False),
             )
         )
     known = {rule.id for rule in rules}
@@ -186,6 +195,7 @@ def load_rules(path: Path = RULES_PATH) -> tuple[tuple[Rule, ...], Reading]:
         label=re.compile(r["label"]),
         negation=re.compile(r["negation"]),
         negation_reach=r["negation_reach"],
+        negation_goes_on=re.compile(r["negation_goes_on"]),
         zero_after=re.compile(r["zero_after"]),
         zero_answer=re.compile(r["zero_answer"]),
         disclosure_context=_alternatives(r["disclosure_context"]),
@@ -210,6 +220,9 @@ def load_rules(path: Path = RULES_PATH) -> tuple[tuple[Rule, ...], Reading]:
         target=_alternatives(r["target"]),
         lookback=_alternatives(r["lookback"]),
         this_year=_alternatives(r["this_year"]),
+        handled_by_government=_alternatives(r["handled_by_government"]),
+        government=re.compile(r["government"]),
+        treated=re.compile(r["treated"]),
     )
     return tuple(rules), reading
 
@@ -271,8 +284,10 @@ class _Document:
     """The normalised text cut into sentences and clauses, with its quantities and years. A
     sentence quoting another body's figures (reading.quoted) is left out: it states none of ours."""
 
-    def __init__(self, text: str, year: int | None, report_type: str | None, reading: Reading) -> None:
+    def __init__(self, text: str, year: int | None, report_type: str | None, agency: str | None,
+                 reading: Reading) -> None:
         self.text, self.year, self.report_type, self.reading = text, year, report_type, reading
+        self.author_is_government = bool(agency and reading.government.search(agency))
         self.is_disclosure_report = (
             report_type == reading.disclosure_report_type and bool(reading.disclosure_report_cites.search(text))
         )
@@ -321,6 +336,20 @@ class _Document:
         for lookback in reading.lookback.finditer(self.text, sentence.start, pos):
             pass
         return lookback is None or bool(reading.this_year.search(self.text, lookback.end(), pos))
+
+    def handler(self, sentence: _Sentence, q: Quantity) -> re.Match | None:
+        """The words of a count's clause that name a government as the one that handled it
+        (其中交由区政府办理105件, 归属省政府系统组织办理的建议778件)."""
+        return self.reading.handled_by_government.search(self.text, *sentence.clause_at(q.start))
+
+    def handled(self, sentence: _Sentence, q: Quantity, candidate: _Candidate) -> _Candidate:
+        """A count that a government handled is the report's when a government wrote it, and
+        another body's part (of what a congress or a newspaper reports) when not."""
+        if self.handler(sentence, q) is None:
+            return candidate
+        if self.author_is_government:
+            return dataclasses.replace(candidate, standing=AUTHORS)
+        return dataclasses.replace(candidate, standing=min(candidate.standing, FALLBACK), is_part=True)
 
     def is_disclosure(self, sentence: _Sentence, pos: int) -> bool:
         """Whether reconsiderations and lawsuits at `pos` are about information disclosure: the
@@ -399,18 +428,26 @@ def _year_of(sentence: _Sentence, clause_start: int, pos: int) -> int | None:
 @dataclass(frozen=True)
 class _Candidate:
     fact: Fact
+    standing: int  # FALLBACK, STATED or AUTHORS (see _candidate)
     priority: int
     is_part: bool
     is_rate: bool
 
 
+FALLBACK, STATED, AUTHORS = 0, 1, 2
+
+
 def _candidate(doc: _Document, span: tuple[int, int], code: str, value: float, unit: str, qualifier: str | None,
-               rule: Rule, is_part: bool = False) -> _Candidate:
-    """A fact whose evidence is text[span]; the unit the text used if it is one of FACT_UNITS."""
+               rule: Rule, is_part: bool = False, standing: int | None = None) -> _Candidate:
+    """A fact whose evidence is text[span]; the unit the text used if it is one of FACT_UNITS. Its
+    standing ranks it before any priority: a fallback row's value (what deputies submitted) is the
+    fact only where nothing else is stated, a value the report's author handled (AUTHORS) wins."""
     indicator = indicators()[code]
     unit = unit if unit in FACT_UNITS else indicator.unit
     fact = Fact(code, float(value), unit, qualifier, doc.text[span[0] : span[1]], span[0], span[1], rule.id)
-    return _Candidate(fact, rule.priority, is_part, indicator.kind == "rate")
+    if standing is None:
+        standing = FALLBACK if rule.fallback else STATED
+    return _Candidate(fact, standing, rule.priority, is_part, indicator.kind == "rate")
 
 
 @dataclass(frozen=True)
@@ -434,6 +471,7 @@ def _read_counts(doc: _Document, rules: tuple[Rule, ...]) -> list[_Candidate]:
         ends: list[tuple[str, int]] = []  # (code, where its number ends) of this sentence's counts
         owed: list[Rule] = []  # after 分别: the rows still owed the next numbers of the list
         case: _Case | None = None
+        last: tuple[Rule, str, int] | None = None  # the row, code and end of the sentence's last count
         for q in sentence.quantities:
             if q.unit in DATE_UNITS:
                 continue
@@ -449,7 +487,7 @@ def _read_counts(doc: _Document, rules: tuple[Rule, ...]) -> list[_Candidate]:
                 owed = []
                 match = _count_rule(doc, sentence, region_start, q, count_rules)
                 if match is None:
-                    if part := _disclosure_part(doc, sentence, q, case):
+                    if part := _disclosure_part(doc, sentence, q, case) or _handled_part(doc, sentence, q, last):
                         read.append((part, False))
                     continue
                 rule, trigger_start, trigger_end = match
@@ -465,10 +503,22 @@ def _read_counts(doc: _Document, rules: tuple[Rule, ...]) -> list[_Candidate]:
                 if code:
                     is_part = _is_part(doc, sentence, q, [end for c, end in ends if c == code])
                     fact = _candidate(doc, sentence.span, code, q.value, q.unit, q.qualifier, reader, is_part)
-                    read.append((fact, is_total))
+                    read.append((doc.handled(sentence, q, fact), is_total))
                     ends.append((code, q.end))
+                    last = reader, code, q.end
         found += _without_scopes(read)
     return found
+
+
+def _handled_part(doc: _Document, sentence: _Sentence, q: Quantity, last: tuple[Rule, str, int] | None) -> _Candidate | None:
+    """A part of the sentence's last count, with no term of its own, that a government handled
+    (代表共提出建议120件，其中105件交由区政府办理): that count's code, ranked by doc.handled."""
+    if last is None or q.unit not in last[0].units:
+        return None
+    rule, code, end = last
+    if not (doc.reading.part.search(doc.text, end, q.start) and doc.handler(sentence, q) and doc.is_current(sentence, q)):
+        return None
+    return doc.handled(sentence, q, _candidate(doc, sentence.span, code, q.value, q.unit, q.qualifier, rule, True))
 
 
 def _disclosure_part(doc: _Document, sentence: _Sentence, q: Quantity, case: _Case | None) -> _Candidate | None:
@@ -532,11 +582,15 @@ def _count_rule(doc: _Document, sentence: _Sentence, region_start: int, q: Quant
     trigger nearest before the number decides, then the longer trigger), around it (公开401条信息:
     a trigger that the number interrupts) or right after its measure word (承办2件人大代表建议:
     the counted noun, nearest of all). Triggers are matched in the count's words with the number
-    cut out, so one pattern serves all three. A phrase right after the number (followed_by) is
+    cut out, so one pattern serves all three. A count that its clause makes the object of some
+    other treatment (reading.treated: 对267件信访事项进行实地督察) is none of ours. A phrase right after the number (followed_by) is
     nearer than a trigger before it. Of the rows of that indicator that match, the one with the
     highest priority reads it."""
     text, matches = doc.text, []
-    words = _CountWords(text, region_start, q, sentence.clause_at(q.start)[1])
+    clause_start, clause_end = sentence.clause_at(q.start)
+    if doc.reading.treated.search(text[clause_start : q.start] + "#" + text[q.end : clause_end]):
+        return None
+    words = _CountWords(text, region_start, q, clause_end)
     for rule in rules:
         if q.unit not in rule.units:
             continue
@@ -753,12 +807,15 @@ def _read_zeros(doc: _Document, rules: tuple[Rule, ...]) -> list[_Candidate]:
 
 def _zero_windows(doc: _Document, index: int) -> Iterator[tuple[_Sentence, tuple[int, int], tuple[int, int], bool]]:
     """(sentence, clause, window, closed) where the sentence at `index` states zeros: the words
-    after a negation, up to negation_reach in its clause; or, `closed`, the clause up to a zero
-    word (…案件为零); or the label or heading line that it answers 无 (…行政诉讼情况：无。)."""
+    after a negation, up to negation_reach in its clause (and the next clause, when that goes on
+    with another case: 无因政府信息产生行政复议，提起行政诉讼情况发生); or, `closed`, the clause up
+    to a zero word (…案件为零); or the label or heading line that it answers 无 (…行政诉讼情况：无。)."""
     text, reading = doc.text, doc.reading
     sentence = doc.sentences[index]
     for negation in reading.negation.finditer(text, sentence.start, sentence.end):
         clause = sentence.clause_at(negation.start())
+        if clause[1] < sentence.end and reading.negation_goes_on.match(text, clause[1], sentence.end):
+            clause = (clause[0], sentence.clause_at(clause[1])[1])
         yield sentence, clause, (negation.end(), min(clause[1], negation.end() + reading.negation_reach)), False
     for clause in sentence.clauses:
         for zero in reading.zero_after.finditer(text, *clause):
@@ -1000,12 +1057,12 @@ def _unit_fits(reading: Reading, rule: Rule, label: str, header: str, unit: str,
 
 
 def _choose(candidates: list[_Candidate]) -> list[Fact]:
-    """One fact per indicator: the highest priority, then a whole rather than a part, then the
-    largest count (a total is at least each of its parts) or the first rate."""
+    """One fact per indicator: the best standing, the highest priority, then a whole rather than a
+    part, then the largest count (a total is at least each of its parts) or the first rate."""
     best: dict[str, _Candidate] = {}
 
     def rank(c: _Candidate) -> tuple:
-        return (c.priority, not c.is_part, 0 if c.is_rate else c.fact.value, -c.fact.span_start)
+        return (c.standing, c.priority, not c.is_part, 0 if c.is_rate else c.fact.value, -c.fact.span_start)
 
     for c in candidates:
         current = best.get(c.fact.indicator)

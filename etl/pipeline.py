@@ -175,7 +175,7 @@ def process_file(path: Path) -> Processed | Rejected:
         if not text.strip():
             raise ReadError("no text in the file")
         meta = detect(text, raw.title)
-        facts = extract(text, meta.year, meta.report_type)
+        facts = extract(text, meta.year, meta.report_type, meta.agency)
     except ReadError as e:
         return Rejected(str(path), sha, str(e))
     except Exception as e:  # a bug must not cost the other files: reject this one, loudly

@@ -338,12 +338,34 @@ def test_deputies_suggestions_in_other_words() -> None:
     }
 
 
-def test_suggestions_deputies_submitted_are_a_congress_intake_not_handled() -> None:
-    """The code counts suggestions a body handled; a congress reports what its deputies submitted
-    and handed on to the government."""
-    assert facts("会议期间，代表们共提出建议18件，会后交镇政府办理，代表提出的意见建议均已答复。") == {}
-    assert facts("大会期间代表共提出建议96件，闭会期间提出建议7件。", report_type="建议提案办理") == {}
-    assert facts("联络站组织代表开展调研，提出代表建议6件，已提交区人大常委会。") == {}
+def test_what_deputies_submitted_counts_only_where_nothing_handled_is_stated() -> None:
+    """The code counts suggestions handled; a congress's report, which handles none, counts what
+    its deputies submitted."""
+    assert facts("会议期间，代表们共提出建议18件，会后交镇政府办理。") == {"proposals.npc_count": 18}
+    assert facts("代表共提出建议120件。今年共办理代表建议35件，均已答复。") == {"proposals.npc_count": 35}
+    # two scopes of submissions, no total: no single fact
+    assert facts("大会期间代表提出建议96件，闭会期间提出建议7件。", report_type="建议提案办理") == {}
+
+
+def test_a_governments_report_counts_the_suggestions_it_handled() -> None:
+    text = normalise("区人大代表共提出建议120件，其中105件交由区政府办理。")
+
+    def npc(agency: str | None) -> float:
+        return {f.indicator: f.value for f in extract(text, 2022, "建议提案办理", agency)}["proposals.npc_count"]
+
+    assert npc("示例市示例区人民政府") == 105
+    assert npc("示例市示例区人大常委会") == 120  # the government's share is a part of the congress's count
+    assert npc(None) == 120
+
+
+def test_registered_proposals_are_the_count_not_those_submitted() -> None:
+    assert facts("全会期间共提交提案471件，经审查立案445件，立案率94.5%。") == {"proposals.cppcc_count": 445}
+
+
+def test_a_count_made_the_object_of_another_treatment_is_none_of_ours() -> None:
+    assert facts("督查组对8个乡镇的120件信访事项进行了实地督查。", report_type="信访") == {}
+    assert facts("代表对42件建议的办理情况进行了满意度测评。", report_type="建议提案办理") == {}
+    assert facts("对受理的56件信访事项进行了登记办理。", report_type="信访") == {"petition.cases": 56}
 
 
 def test_proposals_members_submitted_are_a_session_intake_not_handled() -> None:
