@@ -40,7 +40,7 @@ RELATIVE_PREFIX = ("省", "市", "区", "县", "镇", "乡", "州", "盟", "旗"
 FUNCTION_WORDS = "以在由将对向和与及同经为把被从按据送交给请合"
 UNKNOWN_CITY_RE = re.compile(f"(?<![全本我该各此其])(?![{FUNCTION_WORDS}])[{HAN}]{{2,4}}?(?:省|市|州|盟)$")
 # A body's office (两城镇人民政府党政办公室, 区政府办公室): compiling a report, it names its body.
-INTERNAL_OFFICE_RE = re.compile(f"^(.+?(?:政府|局|委员会))[{HAN}]*办公室$")
+INTERNAL_OFFICE_RE = re.compile(f"^(.+?(?:政府|局|委员会))[{HAN}]*办公室$|^(.+?政协)[{HAN}]*(?:提案委|提案委员会|办公室)$")
 GLUED_RE = re.compile(f"([{PLACE_MARKERS}])[{FUNCTION_WORDS}]\\1")
 YEARBOOK_RE = re.compile(f"《([{HAN}]{{2,8}}?)年鉴")
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d)")
@@ -60,18 +60,24 @@ THIS_YEAR_RE = re.compile(r"今年(?:以来|[，,]|1\s*[-—至~]\s*\d{1,2}\s*�
 REVIEWED_RE = re.compile(r"总结(?:了)?\s*((?:19|20)\d{2})\s*年")
 CN_YEAR_RE = re.compile("[一二][〇○零一二三四五六七八九]{3}(?=\\s*年)")
 CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
-WEBSITE_RE = re.compile("门户网站|网站|官网")  # a body's name before it names a website
+WEBSITE_RE = re.compile("门户网站|网站|官网|网(?![\u4e00-\u9fff])|网站群")  # a body's name before it names a website
+LINE_DATE_RE = re.compile(r"^(?:(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?|\d{1,2}:\d{2}(?::\d{2})?|\s)+")  # 2022-01-25 14:48武汉市…局
+ADDRESS_RE = re.compile(r"(?:地址|地点|住所|邮编|电话)\s*[:：][^；;。\n)）]*")
+TOWNSHIP_GOVERNMENTS = ("人民政府", "政府", "街道办事处", "办事处")
+NOT_A_PLACE = tuple("我本该全各此其")  # 我镇, 全区…: words of a sentence, not a place's name
+SUBJECT_LINES = 12
+ADDRESSEES_RE = re.compile(r"^[^。，,]{2,80}[：:]\s*$")  # a salutation line: 各镇人民政府、区直各单位：  # lines of the opening whose sentence subjects vote for the author
 # Fields of a page that may follow a source's name once spaces are gone: 来源：XX局浏览次数：
 FIELD_AFTER = "浏览|点击|阅读|访问|字号|字体|发布|作者|责任|编辑|时间|日期|分享|打印"
 QUOTED_RE = re.compile(r"《[^》]*》|〔[^〕]*〕|\[[^\]]*\]|（\d{4}）|\(\d{4}\)")
-TITLE_WORD_RE = re.compile("报告|总结|情况|年报|统计|工作$")
+TITLE_WORD_RE = re.compile("报告|总结|情况|年报|年度报|统计|工作$")
 TITLE_CUT_RE = re.compile(r"关于|(?:19|20)\d{2}\s*年|\s")
 TITLE_OPENING_RE = re.compile(r"^(?:关于|(?:19|20)\d{2}\s*年度?)+")  # 关于2022年度XX局… / 2015年西牛镇…
 WRAPPED_TITLE = 20  # a title line at least this long may go on in a short line after it
 TITLE_LABEL_RE = re.compile(r"^[-•·\s]*(?:标\s*题|名\s*称|题\s*名)\s*[:：]\s*")
 TITLE_TAG_RE = re.compile(r"^(?:【[^】]*】|\[[^\]]*\])\s*")
 # A sentence, breadcrumbs, a table row, a page's field (索引号:…), a numbered heading (一、总体情况).
-NOT_TITLE_RE = re.compile(r"[，。；？！,;?!>|]|^[^:：]{1,8}[:：]|^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[)）]")
+NOT_TITLE_RE = re.compile(r"[，。；？！,;?!>|]|^[^:：]{1,8}[:：]|发布机构|成文日期|索引号|发文字号|组配分类|^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[)）]")
 
 # How much a name counts, by where the report gives it.
 STATED = 1.0  # a header, byline or sign-off line; the title; 由…编制
@@ -91,6 +97,11 @@ class _Tables:
     national_prefixes: tuple[str, ...]
     delivered_reports: tuple[tuple[str, str], ...]  # title words, organ
     plans: tuple[str, ...]
+    subject_verbs: tuple[str, ...]
+    leading_words: tuple[str, ...]
+    national_bodies: dict[str, str]  # a name as reports give it -> the formal name
+    short_forms: tuple[tuple[str, str], ...]  # (short, formal), longest first
+    portal_separators: tuple[str, ...]
 
 
 @cache
@@ -107,6 +118,11 @@ def _tables() -> _Tables:
         national_prefixes=tuple(agency["national_prefixes"]),
         delivered_reports=tuple((row["title"], row["organ"]) for row in data["delivered_report"]),
         plans=tuple(data["year"]["plans"]),
+        subject_verbs=tuple(agency["subject_verbs"]),
+        leading_words=tuple(sorted(agency["leading_words"], key=len, reverse=True)),
+        national_bodies=dict(agency["national_bodies"]),
+        short_forms=tuple(sorted(agency["short_forms"].items(), key=lambda item: len(item[0]), reverse=True)),
+        portal_separators=tuple(agency["portal_separators"]),
     )
 
 
@@ -121,6 +137,12 @@ class _Patterns:
     relative: str  # a name relative to the place of a marker: {marker}信访局
     national: str
     plan_year: re.Pattern
+    self_named: re.Pattern  # 现公布XX局2022年政府信息公开工作年度报告 / 编制了《XX局…报告》
+    contact: re.Pattern  # 请与XX局联系
+    subject: re.Pattern  # a sentence opening with a body: 2021年，区住建委以…
+    news_source: re.Pattern  # 记者从市人大常委会获悉
+    portal_header: re.Pattern  # 汉川市人民政府-卫生健康局
+    national_body: re.Pattern  # 农业农村部, 国家信访局
 
 
 @cache
@@ -142,6 +164,22 @@ def _patterns() -> _Patterns:
         relative=f"([{HAN}]{{0,10}}?{organ})",
         national=national,
         plan_year=re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:" + "|".join(t.plans) + ")"),
+        self_named=re.compile(
+            f"(?:现(?:将|予以)?(?:向社会)?(?:公布|发布)|编制了?|特?发布)《?((?:{national})?[{HAN}]{{2,30}}?{organ})"
+            f"(?:关于)?(?:(?:19|20)\\d{{2}}年度?)[^。《》]{{0,30}}?(?:报告|总结|年报)"
+        ),
+        contact=re.compile(f"请(?:与|联系)((?:{national})?[{HAN}]{{2,30}}?{organ})(?:[{HAN}]{{0,8}}?(?:科|处|股|室))?(?:[(（][^)）]*[)）])?联系"),
+        subject=re.compile(
+            f"(?:^|[。；;，,\n）)]|(?:19|20)\\d{{2}}年(?:度|以来)?[，,]?)((?:{national})?[{HAN}]{{2,30}}?{organ}|[{HAN}]{{2,8}}?(?:街道|镇|乡|县|市|区|旗))"
+            f"(?=[，,]?(?:{'|'.join(t.subject_verbs)}))",
+            re.MULTILINE,
+        ),
+        news_source=re.compile(f"(?:从|据)((?:{national})?[{HAN}]{{2,30}}?{organ})(?:获悉|了解到|消息|介绍|通报)"),
+        portal_header=re.compile(
+            f"^([{HAN}]{{2,12}}?(?:省|市|区|县|旗|州|盟))(?:人民政府|政府)(?:门户网站|网站)?\\s*"
+            f"(?:{'|'.join(map(re.escape, t.portal_separators))})\\s*([{HAN}]{{2,16}}?{organ})$"
+        ),
+        national_body=re.compile("|".join(sorted(map(re.escape, t.national_bodies), key=len, reverse=True))),
     )
 
 
@@ -155,14 +193,14 @@ def detect(text: str, title: str | None = None) -> ReportMeta:
     agency, aliases = _agency(text, lines, title_index, title_line)
     place = _place(agency) if agency else None
     return ReportMeta(
-        agency=agency,
+        agency=_township(agency, text) if agency else None,
         year=_year(_arabic_years(text), _arabic_years(title_line) if title_line else None),
         report_type=_report_type(title_line, text),
         title=title_line,
         region=place.region if place else None,
         level=place.level if place else None,
         sector=_sector(place.core) if place else None,
-        aliases=aliases,
+        aliases=tuple(dict.fromkeys(a for a in (_township(a, text) for a in aliases) if a != _township(agency, text))) if agency else (),
     )
 
 
@@ -186,19 +224,24 @@ def _title_line(lines: list[str], title: str | None) -> tuple[int, str | None]:
 
 def _agency(text: str, lines: list[str], title_index: int, title_line: str | None) -> tuple[str | None, tuple[str, ...]]:
     """The canonical name of the report's author and its aliases (see the module docstring)."""
-    votes = _stated_names(text, lines, title_index, title_line)
-    if all(weight == CARRIED for _, weight in votes):  # only the page's carriers, or nothing
-        votes += _mentions(text)
-    group = _best_group(votes)
+    stated = _stated_names(text, lines, title_index, title_line)
+    raw = stated + (_mentions(text) if all(weight == CARRIED for _, weight in stated) else [])
+    stated = [(_full_name(name), weight) for name, weight in stated]
+    group = _best_group([(_full_name(name), weight) for name, weight in raw])
     if not group:
         return None, ()
     weights: Counter = Counter()
     for name, weight in group:
         weights[name] += weight
     if all(_relative(name) for name in weights):
-        return _resolve(max(weights, key=weights.get), text, _title_head(title_line) if title_line else ""), ()
+        relative = max(weights, key=weights.get)
+        if resolved := _resolve(relative, text, _title_head(title_line) if title_line else ""):
+            return resolved, ()
+        # the text's own words for its author, where it names no place (县教育局2025年…总结)
+        return (relative if any(name == relative and weight >= INFERRED for name, weight in stated) else None), ()
     canonical = max(weights, key=lambda n: (not _relative(n), len(_place(n).prefix), len(n), weights[n]))
-    return canonical, tuple(sorted(n for n in weights if n != canonical and not _relative(n)))
+    wordings = set(weights) | {name for name, _ in raw if _full_name(name) in weights}  # the text's own forms too
+    return canonical, tuple(sorted(n for n in wordings if n != canonical and not _relative(n)))
 
 
 def _stated_names(text: str, lines: list[str], title_index: int, title_line: str | None) -> list[tuple[str, float]]:
@@ -207,19 +250,65 @@ def _stated_names(text: str, lines: list[str], title_index: int, title_line: str
     votes: list[tuple[str, float]] = []
     byline = lines[title_index + 1 : title_index + 3] if title_index >= 0 else []
     for line in lines[:8] + byline + lines[-12:]:
-        line = re.sub(r"(文件|办公室印发|印发)$", "", line) if not line.endswith("办公室") else line
+        line = re.sub(r"(文件|办公室印发|印发)$", "", LINE_DATE_RE.sub("", line)) if not line.endswith("办公室") else line
         if match := p.line_name.match(line):
             votes.append((match.group(1), STATED))
     if title_line:
         votes += _title_names(title_line, text)
     elif headline := _headline(lines):
         votes.append((headline, INFERRED))
-    votes += [(INTERNAL_OFFICE_RE.sub(r"\1", name), STATED) for name in p.author.findall(text[:3000])]
+    opening = ADDRESS_RE.sub("", text[:3000])
+    for pattern in (p.author, p.self_named, p.contact):
+        votes += [(_body_of_office(_cleaned(name)), STATED) for name in pattern.findall(opening)]
+    votes += [(_body_of_office(_cleaned(name)), INFERRED) for name in p.news_source.findall(opening[:1000])]
+    votes += [(name, INFERRED) for name in _subjects(opening)]
+    for line in lines[:4]:
+        if header := p.portal_header.match(line):
+            votes.append((header.group(1) + header.group(2), STATED))
+    heads = "\n".join([title_line or "", *lines[:3]])
+    votes += [(_tables().national_bodies[m.group()], STATED) for m in p.national_body.finditer(heads)]
     carried = set(p.source_line.findall(text[:3000])) | set(p.signoff.findall(text))
     votes += [(name, CARRIED) for name in carried]
-    votes = [(_full_name(name), weight) for name, weight in votes]
-    found = {name for name, _ in votes}
-    return votes + [(v, VARIANT) for v in map(_full_name, _longer_variants(text, list(found))) if v not in found]
+    found = {_full_name(name) for name, _ in votes}
+    return votes + [(v, VARIANT) for v in _longer_variants(text, list(found)) if _full_name(v) not in found]
+
+
+def _subjects(text: str) -> list[str]:
+    """Bodies that open a sentence of the report's first paragraphs and go on to act (2021年，区住建委
+    以…, 东晓街道深入贯彻…, 市教育局党组对…高度重视), each once; a township named alone is its
+    government. Not a body addressed (a line ending in a colon) nor one quoted (《…》)."""
+    found = []
+    for line in text.split("\n")[:SUBJECT_LINES]:
+        if ADDRESSEES_RE.match(line):
+            continue  # 新乡市人民政府、中共获嘉县委…： addresses bodies
+        for name in _patterns().subject.findall(QUOTED_RE.sub("", line)):
+            name = _cleaned(name)
+            if name.startswith(NOT_A_PLACE) or name.endswith(_tables().party_organs + _tables().sub_bodies) or len(name) < 3:
+                continue
+            if PLACE_RE.fullmatch(name):  # a place that acts is its government: 东晓街道深入…, 获嘉县坚持…
+                if _relative(name) or name.endswith(NOT_PLACES):
+                    continue
+                name += "办事处" if name.endswith("街道") else "人民政府"
+            elif not _relative(name):
+                name = _trim_to_place(name, allow_unknown=True)
+            if name and name not in found:
+                found.append(name)
+    return found
+
+
+def _body_of_office(name: str) -> str:
+    """The body whose office or committee it is (两城镇人民政府党政办公室 -> 两城镇人民政府, 市政协提案委 ->
+    市政协): compiling or telling of a report, it names its body."""
+    match = INTERNAL_OFFICE_RE.match(name)
+    return next(g for g in match.groups() if g) if match else name
+
+
+def _cleaned(name: str) -> str:
+    """A name without the words a sentence may put before it (因此市人社局 -> 市人社局)."""
+    words = _tables().leading_words
+    while (lead := next((w for w in words if name.startswith(w) and len(name) - len(w) >= 3), None)):
+        name = name[len(lead):]
+    return name
 
 
 def _title_head(title_line: str) -> str:
@@ -247,7 +336,7 @@ def _headline(lines: list[str]) -> str | None:
     """The body a news item's headline starts with (XX局召开…), past the page's furniture; not a
     site's name (XX市人民政府门户网站)."""
     for line in lines[:8]:
-        match = None if NOT_TITLE_RE.search(line) else _patterns().name.match(line)
+        match = None if NOT_TITLE_RE.search(line) or ADDRESSEES_RE.match(line) else _patterns().name.match(line)
         if match and not WEBSITE_RE.match(line, match.end()) and (name := _trim_to_place(match.group(0), allow_unknown=True)):
             return name
     return None
@@ -280,7 +369,7 @@ def _relative_organs(text: str, marker: str) -> Counter:
 def _mentions(text: str) -> list[tuple[str, float]]:
     """Bodies the text mentions: the place-prefixed names; without any (a website's name aside),
     the names relative to a place where they begin a sentence (2021年，市城市管理局…) as well."""
-    body = QUOTED_RE.sub("", text[:4000])
+    body = QUOTED_RE.sub("", "\n".join(line for line in text[:4000].split("\n") if not ADDRESSEES_RE.match(line)))
     found = [(name, CARRIED if WEBSITE_RE.match(body, end) else STATED) for name, end in _names_in(body)]
     if all(weight == CARRIED for _, weight in found):
         pattern = f"(?<![{HAN}（(])((?:{'|'.join(RELATIVE_PREFIX)}){_patterns().relative})"
@@ -288,7 +377,7 @@ def _mentions(text: str) -> list[tuple[str, float]]:
             (m.group(1), CARRIED if WEBSITE_RE.match(body, m.end()) else STATED)
             for m in re.finditer(pattern, body) if not m.group(1).endswith(_tables().party_organs)
         ]
-    return [(_full_name(name), weight) for name, weight in found]
+    return found
 
 
 def _names_in(span: str) -> list[tuple[str, int]]:
@@ -322,7 +411,7 @@ def _trim_to_place(run: str, allow_unknown: bool) -> str | None:
         return national.group(0) + rest if rest else None
     recognised = _recognise(run)
     starts = sorted((int(recognised[k + "_pos"]), recognised[k]) for k in ("省", "市", "区") if int(recognised[k + "_pos"]) >= 0)
-    if allow_unknown and PLACE_RE.match(run):
+    if allow_unknown and PLACE_RE.match(run) and run[0] not in FUNCTION_WORDS + "属归因":
         name = run  # a place cpca does not know may come first: 示例市东湖区…
     elif starts:
         start, place = starts[0]
@@ -346,7 +435,7 @@ def _longer_variants(text: str, names: list[str]) -> list[str]:
         if len(prefix) < 2 or _relative(name):
             continue
         for match in re.finditer(f"(?:{p.national})?{re.escape(prefix)}[{HAN}]{{1,14}}?{p.organ}", text):
-            if _same_body(match.group(0), name) and "关于" not in match.group(0):
+            if _same_body(match.group(0), name) and "关于" not in match.group(0) and not GLUED_RE.search(match.group(0)):
                 variants.append(match.group(0))
         for match in re.finditer(f"[{HAN}]{{1,8}}(?={re.escape(name)})", text):
             fuller = _trim_to_place(match.group(0) + name, allow_unknown=False)
@@ -408,9 +497,17 @@ def _recognise(words: str) -> dict:
 
 @lru_cache(maxsize=65536)
 def _full_name(name: str) -> str:
-    """A place's 政府 is its 人民政府 (镇政府, 市政府办公厅); a district's name gains its city where
-    that is unambiguous (洛江区卫生健康局 -> 泉州市洛江区卫生健康局), as readers name district bodies."""
+    """A place's 政府 is its 人民政府 (镇政府, 市政府办公厅), a standard short form of an organ is its
+    formal name (detect.toml [agency.short_forms]: 住建局 -> 住房和城乡建设局), and a district's name
+    gains its city where that is unambiguous (洛江区卫生健康局 -> 泉州市洛江区卫生健康局), as readers
+    name district bodies. A name relative to an unnamed place (区住建委) stays as the text gives it."""
+    if _relative(name) or not name:
+        return name  # the text's own words: no place to make a canonical name with
     name = re.sub(f"(?<=[{PLACE_MARKERS}])政府(?=办公室$|办公厅$|$)", "人民政府", name)
+    for short, formal in _tables().short_forms:
+        if name.endswith(short) and not name.endswith(formal):
+            name = name[: len(name) - len(short)] + formal
+            break
     recognised = _recognise(name)
     district, city = recognised["区"], recognised["市"]
     if (
@@ -424,6 +521,19 @@ def _full_name(name: str) -> str:
     ):
         return city + name
     return name
+
+
+def _township(name: str, text: str) -> str:
+    """A township's or street's government that the text names only by its place (七家子镇2023年…报告,
+    我镇…; 东晓街道深入…) goes by the place's name, as the text and its readers name it; where the
+    text gives the organ with the place (土官镇人民政府), the name keeps it."""
+    place = _place(name)
+    if not (place.prefix.endswith(("镇", "乡", "街道")) and place.core in TOWNSHIP_GOVERNMENTS):
+        return name
+    town = PLACE_RE.findall(place.prefix)[-1] if PLACE_RE.findall(place.prefix) else place.prefix
+    if any(town + organ in text for organ in TOWNSHIP_GOVERNMENTS):
+        return name
+    return name[: len(name) - len(place.core)]
 
 
 @cache

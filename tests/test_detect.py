@@ -83,11 +83,15 @@ def test_a_title_naming_a_place_and_a_body_naming_the_organ() -> None:
     meta = detect("桂东区2022年信访工作总结\n2022年，在区委、区政府领导下，区信访局扎实做好信访工作。区信访局全年受理信访事项300件。")
     assert meta.agency == "桂东区信访局"
     street = detect("桂花街道2022年法治建设工作情况汇报\n今年以来，街道认真落实依法行政要求。")
-    assert street.agency == "桂花街道办事处"
+    assert (street.agency, street.level) == ("桂花街道", "乡镇")  # a street the text names by its place alone
+    town = detect("桂花镇人民政府2022年法治建设工作情况报告\n今年以来，我镇认真落实依法行政要求。")
+    assert town.agency == "桂花镇人民政府"  # the organ the text gives stays
 
 
-def test_a_relative_name_alone_is_no_agency() -> None:
-    assert detect("今年以来，县司法局认真落实依法行政要求，县司法局全年办理复议案件3件。").agency is None
+def test_a_relative_name_alone_is_the_texts_own_words_without_a_region() -> None:
+    meta = detect("今年以来，县司法局认真落实依法行政要求，县司法局全年办理复议案件3件。")
+    assert (meta.agency, meta.region) == ("县司法局", None)
+    assert detect("今年以来，在区委、区政府的领导下，各项工作稳步推进。").agency is None  # a mention is no author
 
 
 def test_the_rule_of_law_government_is_not_an_organ() -> None:
@@ -120,7 +124,7 @@ def test_a_unit_inside_a_body_is_not_the_author_of_a_report_on_its_place() -> No
     text = "桂东区2023年政务服务工作情况\n区政务服务中心全年办件3万件。区数据资源管理局逐件回访差评。"
     assert detect(text).agency == "桂东区数据资源管理局"
     street = detect("桂花街道2023年基层治理工作总结\n街道社会治理中心全年调解纠纷120件。")
-    assert street.agency == "桂花街道办事处"
+    assert street.agency == "桂花街道"
     county = detect("青山县2023年信访工作情况通报\n由县信访工作联席会议办公室约谈。各乡镇报送县信访局。")
     assert county.agency == "青山县信访局"
 
@@ -224,4 +228,36 @@ def test_a_news_item_is_its_headlines_body() -> None:
 
 def test_a_relative_title_is_not_replaced_by_another_body_the_text_names() -> None:
     text = "区交通运输局2022年建议提案办理情况\n区交通运输局承办建议37件。青岛市财政局审核资金，青岛市财政局拨付到位。"
-    assert detect(text).agency is None
+    assert detect(text).agency == "区交通运输局"
+
+
+def test_the_report_names_itself_or_its_contact() -> None:
+    published = "根据条例规定，现公布示例市青山区人力资源和社会保障局2023年政府信息公开工作年度报告。我局全年主动公开信息80条。"
+    assert detect(published).agency == "示例市青山区人力资源和社会保障局"
+    contact = "本报告所列数据统计期限为2023年。如有疑问，请与示例县水利局办公室联系（地址：示例县人民路1号）。"
+    assert detect(contact).agency == "示例县水利局"
+
+
+def test_a_body_that_opens_a_sentence_and_acts_is_the_author() -> None:
+    assert detect("一、总体情况\n2023年，示例县应急管理局坚持以公开为常态。").agency == "示例县应急管理局"
+    assert detect("2023年，示例县坚持依法行政，县政府全年收到复议申请30件。").agency == "示例县人民政府"
+    assert detect("示例市人民政府、中共示例县委：\n2023年，示例县坚持依法行政。").agency == "示例县人民政府"  # the addressees are not
+
+
+def test_the_words_a_sentence_puts_before_a_name_are_not_part_of_it() -> None:
+    assert detect("因此市人社局高度重视建议办理工作，全年承办建议12件。").agency == "市人社局"
+
+
+def test_a_portals_department_header_names_the_place_and_department() -> None:
+    text = "示例市人民政府-卫生健康局\n关于2022年人大建议与政协提案办理情况的报告\n今年由我局承办的建议共18件。"
+    assert detect(text).agency == "示例市卫生健康局"
+
+
+def test_state_council_bodies_by_their_formal_names() -> None:
+    assert detect("住建部：去年办理建议提案近千件\n编者按：…").agency == "住房和城乡建设部"
+    assert detect("农业农村部去年办理建议提案1545件\n正文").agency == "农业农村部"
+
+
+def test_standard_short_forms_of_organs_are_expanded_where_the_place_is_named() -> None:
+    assert detect("示例市东湖区住建局2022年政府信息公开工作年度报告\n正文").agency == "示例市东湖区住房和城乡建设局"
+    assert detect("区住建委2022年政府信息公开工作年度报告\n正文").agency == "区住建委"  # no place: the text's words
