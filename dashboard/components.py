@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import PurePath
 
 import dash_ag_grid as dag
 import plotly.graph_objects as go
@@ -217,7 +218,7 @@ def export(name: str) -> Callable[[Exporter], Exporter]:
     return register
 
 
-WIDE_COLUMNS = {"evidence": 4, "source_path": 3, "title": 3, "agency": 2}
+WIDE_COLUMNS = {"evidence": 4, "source": 3, "title": 3, "agency": 2}
 
 
 def grid(grid_id: str | dict, df: pl.DataFrame, columns: list[str], height: int = 560) -> dag.AgGrid:
@@ -238,7 +239,7 @@ def grid(grid_id: str | dict, df: pl.DataFrame, columns: list[str], height: int 
     )
 
 
-REPORT_COLUMNS = ["agency", "year", "report_type", "facts", "data_source", "source_path"]
+REPORT_COLUMNS = ["agency", "year", "report_type", "facts", "data_source", "source"]
 
 
 def reports_grid(name: str, df: pl.DataFrame, columns: list[str] = REPORT_COLUMNS, height: int = 560) -> dag.AgGrid:
@@ -282,7 +283,19 @@ def evidence_view(row: dict, state: State) -> html.Div:
         html.P(texts.EVIDENCE_REPORT.format(agency=row["agency"] or texts.UNKNOWN, year=row["year"] or texts.UNKNOWN,
                                             report_type=row["report_type"])),
         html.P(row["title"], className="muted") if row["title"] else None,
-        html.P(texts.EVIDENCE_SOURCE.format(path=row["source_path"]), className="muted source"),
+        source_line(row),
         html.P(texts.REPORT_RETIRED, className="warning") if row["retired_at"] else None,
         dcc.Link(texts.EVIDENCE_OPEN, href=link, className="evidence-open"),
     ])
+
+
+def source_line(row: dict) -> html.P:
+    """Where a report came from: its public page (from the manifest) with its date, else the
+    name of its file; the server's folders are never shown."""
+    file_name = PurePath(row["source_path"]).name
+    if row.get("source_url"):
+        published = texts.EVIDENCE_PUBLISHED.format(date=row["published"]) if row.get("published") else ""
+        return html.P([texts.EVIDENCE_PAGE, html.A(row["source_url"], href=row["source_url"], target="_blank",
+                                                   rel="noopener noreferrer", title=file_name), published],
+                      className="muted source")
+    return html.P(texts.EVIDENCE_FILE.format(name=file_name), className="muted source")

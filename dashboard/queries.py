@@ -401,7 +401,7 @@ def reports(wh: Warehouse, state: State, agency_id: int | None = None) -> pl.Dat
     return _run(wh, f"""
         SELECT r.report_id, a.name AS agency, r.year, r.report_type, r.title,
             (SELECT count(*) FROM facts f WHERE f.report_id = r.report_id) AS facts,
-            r.source_path, r.format, r.is_demo
+            coalesce(r.source_url, regexp_extract(r.source_path, '[^/\\\\]+$')) AS source, r.format, r.is_demo
         FROM reports r LEFT JOIN agencies a USING (agency_id)
         WHERE r.retired_at IS NULL AND ($agency_id IS NULL OR r.agency_id = $agency_id)
           AND {_year_filter('r')} AND {_agency_filter()}
@@ -414,7 +414,7 @@ def report(wh: Warehouse, report_id: str) -> pl.DataFrame:
     """One report with its full text (zero rows if there is no such report)."""
     return _run(wh, """
         SELECT r.report_id, a.name AS agency, r.year, r.report_type, r.title, r.source_path,
-            r.format, r.text, r.is_demo, r.retired_at
+            r.source_url, r.published, r.format, r.text, r.is_demo, r.retired_at
         FROM reports r LEFT JOIN agencies a USING (agency_id)
         WHERE r.report_id = $report_id
     """, report_id=report_id)
@@ -436,7 +436,7 @@ def evidence(wh: Warehouse, report_id: str, indicator: str) -> pl.DataFrame:
     return _run(wh, """
         SELECT f.report_id, f.indicator, i.name_zh AS indicator_name, f.value, f.unit, f.qualifier,
             f.evidence, a.name AS agency, r.year, r.report_type, r.title, r.source_path,
-            r.is_demo, r.retired_at
+            r.source_url, r.published, r.is_demo, r.retired_at
         FROM facts f JOIN reports r USING (report_id) JOIN indicators i ON i.code = f.indicator
         LEFT JOIN agencies a ON a.agency_id = r.agency_id
         WHERE f.report_id = $report_id AND f.indicator = $indicator

@@ -163,7 +163,7 @@ COLUMNS = {
     "report_type": "类型",
     "title": "标题",
     "facts": "指标数",
-    "source_path": "源文件",
+    "source": "来源（原网页或文件名）",
     "data_source": "数据来源",
     "format": "格式",
     "indicator_name": "指标",
@@ -189,7 +189,9 @@ EVIDENCE_TITLE = "数据来源"
 EVIDENCE_HINT = "点击任一图表中的点或柱，查看该数字的原文出处。"
 EVIDENCE_VALUE = "{indicator}：{value}"
 EVIDENCE_REPORT = "{agency} · {year} 年 · {report_type}"
-EVIDENCE_SOURCE = "源文件：{path}"
+EVIDENCE_FILE = "源文件：{name}"
+EVIDENCE_PAGE = "原网页："
+EVIDENCE_PUBLISHED = "（发布于 {date}）"
 EVIDENCE_OPEN = "查看报告全文"
 EVIDENCE_MISSING = "这里没有数值：该机构当年的报告未披露此指标。"
 CLOSE = "关闭"

@@ -17,6 +17,7 @@ import typer
 from tqdm import tqdm
 
 from etl.agencies import AgenciesFileError
+from etl.manifest import ManifestError
 from etl.demo import generate_demo as generate
 from etl.evaluate import evaluate as score
 from etl.indicators import indicators
@@ -44,7 +45,7 @@ def run_command(
     except WarehouseLocked as e:
         log.error("%s", e)
         raise typer.Exit(EXIT_LOCKED) from None
-    except (FileNotFoundError, AgenciesFileError, EmptySource) as e:
+    except (FileNotFoundError, AgenciesFileError, ManifestError, EmptySource) as e:
         log.error("%s; the warehouse is unchanged", e)
         raise typer.Exit(EXIT_FAILED) from None
     except Exception:

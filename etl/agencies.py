@@ -108,11 +108,14 @@ class AgencyResolver:
                 self.pinned.add(alias)
 
     def resolve(self, meta: ReportMeta, is_demo: bool) -> int | None:
-        """The agency id for a report's detected names; None when no agency was detected."""
+        """The agency id for a report's detected names; None when no agency was detected, or only a
+        name without its place (区住建委) that the agencies file does not pin."""
         if meta.agency is None:
             return None
         names = (meta.agency, *meta.aliases)
         matches = [n for n in names if n in self.pinned] or [n for n in names if n in self.aliases]
+        if meta.placeless and not any(n in self.pinned for n in names):
+            return None
         agency_id = self.aliases[matches[0]] if matches else None
         if agency_id is None:
             agency_id = self._create(meta.agency, meta.region, meta.level, meta.sector, is_demo)

@@ -19,6 +19,7 @@ a district (吴江区 -> 江苏省苏州市吴江区).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from collections import Counter
@@ -201,7 +202,22 @@ def detect(text: str, title: str | None = None) -> ReportMeta:
         level=place.level if place else None,
         sector=_sector(place.core) if place else None,
         aliases=tuple(dict.fromkeys(a for a in (_township(a, text) for a in aliases) if a != _township(agency, text))) if agency else (),
+        placeless=bool(agency and _relative(agency)),
     )
+
+
+def pinned_to(meta: ReportMeta, agency: str | None, year: int | None) -> ReportMeta:
+    """`meta` with the agency and year a manifest gives for the file (each where it gives one);
+    the region, level and sector are those of the given name."""
+    if year is not None:
+        meta = dataclasses.replace(meta, year=year)
+    if agency:
+        place = _place(agency)
+        meta = dataclasses.replace(
+            meta, agency=agency, aliases=(), placeless=False,
+            region=place.region, level=place.level, sector=_sector(place.core),
+        )
+    return meta
 
 
 def _title_line(lines: list[str], title: str | None) -> tuple[int, str | None]:

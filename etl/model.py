@@ -32,6 +32,10 @@ class ReportMeta:
     level: str | None = None  # 省 | 市 | 区县 | 乡镇 | 部门
     sector: str | None = None
     aliases: tuple[str, ...] = field(default_factory=tuple)  # other names the text used for the agency
+    # The agency is named only relative to a place the text does not name (区住建委, 县教育局): the
+    # name cannot tell one county's body from another's, so a report is filed under it only where
+    # a manifest or the agencies file pins it.
+    placeless: bool = False
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ the changes to a staged copy of the warehouse that is swapped in atomically (etl
   recorded as a duplicate of it.
 - A file that cannot be read: recorded in `rejections` with its reason; the run goes on. If an
   earlier version of it was loaded, that version stays live: a bad file never costs good data.
+- A manifest beside the reports (etl/manifest.py) pins a file's agency, year and source URL; a
+  file whose manifest row changes is read again, as if it had changed.
 """
 
 from __future__ import annotations
@@ -34,7 +36,9 @@ import duckdb
 import polars as pl
 
 from etl.agencies import AgencyResolver, load_agencies_file
-from etl.detect import detect
+from etl.detect import detect, pinned_to
+from etl.manifest import NAMES as MANIFEST_NAMES
+from etl.manifest import ManifestEntry, read_manifests
 from etl.extract import extract
 from etl.model import DEMO_MARKER, Fact, ReadError, ReportMeta
 from etl.normalise import normalise
@@ -58,10 +62,14 @@ class Processed:
     text: str
     meta: ReportMeta
     facts: list[Fact]
+    entry: ManifestEntry | None = None  # the manifest's row for the file
 
     @cached_property  # read for every fact row and file row of the report: hash the text once
     def content_sha256(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        """The text's hash; with a manifest row, of the text and the row (a row that changes what
+        the report is, its agency or year, makes it another report and retires the old one)."""
+        pinned = "\x00" + self.entry.key() if self.entry else ""
+        return hashlib.sha256((self.text + pinned).encode("utf-8")).hexdigest()
 
     @property
     def report_id(self) -> str:
@@ -132,14 +140,18 @@ def run(
     with writer_lock(warehouse):
         known = _known_files(warehouse)
         scan = _scan(roots)
+        manifest = read_manifests(scan.manifests)
+        for problem in manifest.problems:
+            log.warning("manifest: %s", problem)
         if not allow_empty_source:
             _check_not_emptied(roots, scan, known)
         summary.files_seen = len(scan.files) + len(scan.unreadable)
         summary.files_skipped = scan.skipped
-        todo = [path for path, sha in scan.files.items() if known.get(path) != sha]
+        entries = {path: manifest.entries.get(path) for path in scan.files}
+        todo = [path for path, sha in scan.files.items() if known.get(path) != (sha, _key(entries[path]))]
         summary.files_unchanged = len(scan.files) - len(todo)
         log.info("%d files: %d to extract, %d unchanged", summary.files_seen, len(todo), summary.files_unchanged)
-        results = _process_all(todo, progress) + scan.unreadable
+        results = _process_all([(path, entries[path]) for path in todo], progress) + scan.unreadable
         with staged(warehouse) as con:
             _load(con, summary, roots, scan, known, results, pinned)
     summary.seconds = time.monotonic() - started
@@ -150,7 +162,7 @@ class EmptySource(Exception):
     """A source folder that reports were loaded from now holds no report files."""
 
 
-def _check_not_emptied(roots: list[Path], scan: _Scan, known: dict[str, str]) -> None:
+def _check_not_emptied(roots: list[Path], scan: _Scan, known: dict[str, tuple[str, str | None]]) -> None:
     for root in roots:
         prefix = str(root) + os.sep
         loaded = sum(path.startswith(prefix) for path in known)
@@ -162,8 +174,13 @@ def _check_not_emptied(roots: list[Path], scan: _Scan, known: dict[str, str]) ->
             )
 
 
-def process_file(path: Path) -> Processed | Rejected:
-    """Read, normalise, detect and extract one file. Never raises: a failure is a Rejected."""
+def _key(entry: ManifestEntry | None) -> str | None:
+    return entry.key() if entry else None
+
+
+def process_file(path: Path, entry: ManifestEntry | None = None) -> Processed | Rejected:
+    """Read, normalise, detect and extract one file (with what its manifest row pins). Never
+    raises: a failure is a Rejected."""
     try:
         data = path.read_bytes()
     except OSError as e:
@@ -175,17 +192,19 @@ def process_file(path: Path) -> Processed | Rejected:
         if not text.strip():
             raise ReadError("no text in the file")
         meta = detect(text, raw.title)
+        if entry is not None:
+            meta = pinned_to(meta, entry.agency, entry.year)
         facts = extract(text, meta.year, meta.report_type, meta.agency)
     except ReadError as e:
         return Rejected(str(path), sha, str(e))
     except Exception as e:  # a bug must not cost the other files: reject this one, loudly
         log.error("internal error on %s:\n%s", path, traceback.format_exc())
         return Rejected(str(path), sha, f"internal error while processing the file ({type(e).__name__}: {e})")
-    return Processed(str(path), sha, raw.format, raw.title, text, meta, facts)
+    return Processed(str(path), sha, raw.format, raw.title, text, meta, facts, entry)
 
 
-def _known_files(warehouse: Path) -> dict[str, str]:
-    """source_path -> file hash of the files the warehouse holds a report of.
+def _known_files(warehouse: Path) -> dict[str, tuple[str, str | None]]:
+    """source_path -> (file hash, manifest entry) of the files the warehouse holds a report of.
 
     Removed and rejected files are left out, so a rejected file is tried again on every run
     (and rejected again, and reported, until someone fixes it). A warehouse of another schema
@@ -195,7 +214,10 @@ def _known_files(warehouse: Path) -> dict[str, str]:
         return {}
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        return dict(con.execute("SELECT source_path, file_sha256 FROM report_files WHERE status IN ('loaded', 'duplicate')").fetchall())
+        rows = con.execute(
+            "SELECT source_path, file_sha256, manifest_entry FROM report_files WHERE status IN ('loaded', 'duplicate')"
+        ).fetchall()
+        return {path: (sha, entry) for path, sha, entry in rows}
     finally:
         con.close()
 
@@ -206,6 +228,7 @@ class _Scan:
     skipped: int = 0  # files of other formats
     unreadable: list[Rejected] = field(default_factory=list)  # files that could not be read
     unlisted: list[str] = field(default_factory=list)  # folders that could not be listed
+    manifests: list[Path] = field(default_factory=list)  # manifest files, in walk order
 
 
 def _scan(roots: list[Path]) -> _Scan:
@@ -227,6 +250,9 @@ def _scan(roots: list[Path]) -> _Scan:
                 path = Path(dirpath, name)
                 if name.startswith(".") or not path.is_file():
                     continue
+                if name in MANIFEST_NAMES:
+                    scan.manifests.append(path)
+                    continue
                 if path.suffix.lower() not in SUPPORTED_SUFFIXES:
                     scan.skipped += 1
                     continue
@@ -243,7 +269,9 @@ def _file_sha256(path: Path) -> str:
 
 
 def _process_all(
-    paths: list[str], progress: Callable | None, work: Callable[[Path], Processed | Rejected] = process_file
+    files: list[tuple[str, ManifestEntry | None]],
+    progress: Callable | None,
+    work: Callable[[Path, ManifestEntry | None], Processed | Rejected] = process_file,
 ) -> list[Processed | Rejected]:
     """Process files (in worker processes when there are many), in the input order.
 
@@ -251,12 +279,13 @@ def _process_all(
     run: the files it left unfinished are retried one per fresh worker, and the file that
     kills its worker again is rejected.
     """
-    if len(paths) < PARALLEL_FROM:
-        results: Iterable = map(work, map(Path, paths))
-        return list(progress(results, len(paths)) if progress else results)
+    if len(files) < PARALLEL_FROM:
+        results: Iterable = (work(Path(p), entry) for p, entry in files)
+        return list(progress(results, len(files)) if progress else results)
+    paths, entries = [p for p, _ in files], dict(files)
     done: dict[str, Processed | Rejected] = {}
     with _pool(os.cpu_count() or 1) as pool:
-        futures = {pool.submit(work, Path(p)): p for p in paths}
+        futures = {pool.submit(work, Path(p), entries[p]): p for p in paths}
         finished = as_completed(futures)
         for future in progress(finished, len(paths)) if progress else finished:
             try:
@@ -266,7 +295,7 @@ def _process_all(
     for path in (p for p in paths if p not in done):
         with _pool(1) as pool:
             try:
-                done[path] = pool.submit(work, Path(path)).result()
+                done[path] = pool.submit(work, Path(path), entries[path]).result()
             except BrokenProcessPool:
                 done[path] = Rejected(path, "", "the file crashed the process reading it (a damaged or hostile file?)")
     return [done[p] for p in paths]
@@ -283,7 +312,7 @@ def _load(
     summary: RunSummary,
     roots: list[Path],
     scan: _Scan,
-    known: dict[str, str],
+    known: dict[str, tuple[str, str | None]],
     results: list[Processed | Rejected],
     pinned: list,
 ) -> None:
@@ -312,21 +341,25 @@ def _load(
             agency_id = resolver.resolve(result.meta, result.is_demo)
             reports.append(_report_row(result, agency_id, now, run_id))
             facts += [_fact_row(result.report_id, f) for f in result.facts]
-            if agency_id is None or result.meta.year is None:
+            if agency_id is None and result.meta.placeless:
+                log.warning("%s: the agency is named only as %s, without its place (give it in a manifest or an"
+                            " agencies file); its facts stay out of the views", result.path, result.meta.agency)
+            elif agency_id is None or result.meta.year is None:
                 log.warning("%s: no %s detected; its facts stay out of the views", result.path,
                             "agency" if agency_id is None else "year")
         elif not existing[result.report_id]:
             con.execute("UPDATE reports SET retired_at = NULL WHERE report_id = ?", [result.report_id])
         existing[result.report_id] = True
-        file_rows.append((result.path, result.file_sha256, result.format, result.report_id, "loaded", run_id, run_id))
+        file_rows.append((result.path, result.file_sha256, result.format, result.report_id, "loaded", run_id, run_id,
+                          _key(result.entry)))
     resolver.flush()
     _insert(con, "reports", reports)
     _insert(con, "facts", facts)
     if file_rows:
         con.executemany(
-            "INSERT INTO report_files VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_path) DO UPDATE SET"
+            "INSERT INTO report_files VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_path) DO UPDATE SET"
             " file_sha256 = excluded.file_sha256, format = excluded.format, report_id = excluded.report_id,"
-            " status = excluded.status, last_run_id = excluded.last_run_id",
+            " status = excluded.status, last_run_id = excluded.last_run_id, manifest_entry = excluded.manifest_entry",
             file_rows,
         )
     summary.facts_loaded = len(facts)
@@ -347,7 +380,7 @@ def _load(
 def _record_rejected_file(con: duckdb.DuckDBPyConnection, rejected: Rejected, run_id: int) -> None:
     """A new bad file is recorded as rejected; a file that turned bad keeps its last good version."""
     con.execute(
-        "INSERT INTO report_files VALUES (?, ?, ?, NULL, 'rejected', ?, ?) ON CONFLICT (source_path) DO UPDATE SET"
+        "INSERT INTO report_files VALUES (?, ?, ?, NULL, 'rejected', ?, ?, NULL) ON CONFLICT (source_path) DO UPDATE SET"
         " last_run_id = excluded.last_run_id,"
         " status = CASE WHEN report_files.status = 'removed' THEN 'rejected' ELSE report_files.status END,"
         " file_sha256 = CASE WHEN report_files.status IN ('rejected', 'removed') THEN excluded.file_sha256"
@@ -415,6 +448,7 @@ def _report_row(p: Processed, agency_id: int | None, now: datetime, run_id: int)
         "title": p.meta.title or p.title, "source_path": p.path, "format": p.format, "content_sha256": p.content_sha256,
         "text": p.text, "is_demo": p.is_demo, "retired_at": None, "loaded_at": now, "run_id": run_id,
         "agency_names": [n for n in (p.meta.agency, *p.meta.aliases) if n],
+        "source_url": p.entry.url if p.entry else None, "published": p.entry.published if p.entry else None,
     }
 
 

@@ -75,22 +75,26 @@ CREATE TABLE reports (
     retired_at     TIMESTAMP,
     loaded_at      TIMESTAMP NOT NULL,
     run_id         INTEGER NOT NULL,
-    agency_names   VARCHAR[] NOT NULL
+    agency_names   VARCHAR[] NOT NULL,
+    source_url     VARCHAR,
+    published      DATE
 );
 COMMENT ON TABLE reports IS '报告：每份不同的报告一行（同一文本的多个文件只算一份，副本见 report_files）。';
-COMMENT ON COLUMN reports.report_id IS '报告编号：规范化文本 SHA-256 的前 16 位，文本不变则编号不变。';
+COMMENT ON COLUMN reports.report_id IS '报告编号：content_sha256 的前 16 位，文本（及清单所指定的内容）不变则编号不变。';
 COMMENT ON COLUMN reports.agency_id IS '报告机构，见 agencies；无法识别时为 NULL。';
 COMMENT ON COLUMN reports.year IS '报告所述年度（2022 年 1 月签发的 2021 年度报告为 2021）；无法识别时为 NULL。';
 COMMENT ON COLUMN reports.report_type IS '报告类型：法治政府建设 / 政府信息公开 / 建议提案办理 / 信访 / 其他。';
 COMMENT ON COLUMN reports.title IS '报告标题。';
 COMMENT ON COLUMN reports.source_path IS '最先载入的源文件路径。';
 COMMENT ON COLUMN reports.format IS '源文件格式：txt / html / docx / pdf。';
-COMMENT ON COLUMN reports.content_sha256 IS '规范化文本的 SHA-256，用于识别同一报告的重复文件。';
+COMMENT ON COLUMN reports.content_sha256 IS '规范化文本的 SHA-256（文件有清单行时连同清单行一起计算），用于识别同一报告的重复文件。';
 COMMENT ON COLUMN reports.text IS '规范化后的全文；facts.span_start/span_end 指向此文本。';
 COMMENT ON COLUMN reports.is_demo IS '演示数据生成器生成的示例报告为 true。';
 COMMENT ON COLUMN reports.retired_at IS '源文件删除或改动后报告退役的时间；NULL 表示现行。退役报告及其事实保留在表中，但不进入视图。';
 COMMENT ON COLUMN reports.loaded_at IS '载入时间。';
 COMMENT ON COLUMN reports.run_id IS '载入它的 ETL 运行，见 etl_runs。';
+COMMENT ON COLUMN reports.source_url IS '报告原网页地址（来自报告旁的清单 manifest.csv / manifest.jsonl）；未知时为 NULL。';
+COMMENT ON COLUMN reports.published IS '原网页发布日期（来自清单）；未知时为 NULL。';
 COMMENT ON COLUMN reports.agency_names IS '报告中识别出的机构名称（首个为识别出的规范名称，其余为别名）；每次运行据此与 agency_aliases 重新归并机构。';
 
 CREATE TABLE report_files (
@@ -100,7 +104,8 @@ CREATE TABLE report_files (
     report_id    VARCHAR,
     status       VARCHAR NOT NULL CHECK (status IN ('loaded', 'duplicate', 'rejected', 'removed')),
     first_run_id INTEGER NOT NULL,
-    last_run_id  INTEGER NOT NULL
+    last_run_id  INTEGER NOT NULL,
+    manifest_entry VARCHAR
 );
 COMMENT ON TABLE report_files IS 'ETL 见过的每个源文件及其状态；增量刷新据此判断文件是否新增、改动、未变或删除。';
 COMMENT ON COLUMN report_files.source_path IS '源文件的绝对路径。';
@@ -108,6 +113,7 @@ COMMENT ON COLUMN report_files.format IS '文件格式：txt / html / docx / pdf
 COMMENT ON COLUMN report_files.file_sha256 IS '文件字节的 SHA-256（最近一次成功读取时）。';
 COMMENT ON COLUMN report_files.report_id IS '文件对应的报告；与另一文件文本相同的副本指向同一报告。';
 COMMENT ON COLUMN report_files.status IS 'loaded（报告据以展示的文件）、duplicate（文本相同的其他副本）、rejected（无法读取）、removed（文件已删除）。';
+COMMENT ON COLUMN report_files.manifest_entry IS '清单为该文件给出的网址、机构、年度与发布日期（JSON）；没有清单行时为 NULL。清单行改变时文件重新读取。';
 COMMENT ON COLUMN report_files.first_run_id IS '首次见到该文件的运行。';
 COMMENT ON COLUMN report_files.last_run_id IS '最近一次见到该文件的运行。';
 

@@ -22,7 +22,7 @@ import duckdb
 
 from etl.indicators import families, indicators
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 
 class WarehouseLocked(Exception):

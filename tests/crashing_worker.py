@@ -6,7 +6,7 @@ from pathlib import Path
 from etl.pipeline import process_file
 
 
-def crash_on_poison(path: Path):
+def crash_on_poison(path: Path, entry=None):
     if path.name.startswith("poison"):
         os._exit(139)  # what a segfault inside a C parser looks like from outside
-    return process_file(path)
+    return process_file(path, entry)

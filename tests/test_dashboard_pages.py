@@ -250,3 +250,13 @@ def test_every_chart_offers_a_png_download_with_a_chinese_tooltip(served):
         assert graph.config["modeBarButtons"] == [["toImage"]]
         assert graph.config["locales"][graph.config["locale"]]["dictionary"]["Download plot as a PNG"] == (
             texts.PLOTLY_LOCALE["Download plot as a PNG"])
+
+
+def test_the_evidence_names_the_public_page_or_the_file_never_the_servers_folders() -> None:
+    from dashboard.components import source_line
+
+    page = source_line({"source_path": "/srv/data/reports/a.html", "source_url": "https://www.example.gov.cn/1.html",
+                        "published": "2023-01-16"})
+    assert "/srv/data" not in str(page) and "https://www.example.gov.cn/1.html" in str(page) and "2023-01-16" in str(page)
+    file = source_line({"source_path": "/srv/data/reports/a.html", "source_url": None, "published": None})
+    assert "/srv/data" not in str(file) and "a.html" in str(file)

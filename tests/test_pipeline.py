@@ -14,6 +14,7 @@ import pytest
 
 from etl import pipeline
 from etl.agencies import AgenciesFileError
+from etl.manifest import ManifestError
 from etl.pipeline import run
 from etl.warehouse import WarehouseLocked, writer_lock
 
@@ -309,7 +310,7 @@ def test_a_file_that_crashes_its_worker_is_rejected_and_the_rest_load(tmp_path: 
         path.write_text(text.replace("信访件501件", f"信访件{600 + n}件"), encoding="utf-8")
         paths.append(str(path))
 
-    results = pipeline._process_all(paths, None, work=crash_on_poison)
+    results = pipeline._process_all([(path, None) for path in paths], None, work=crash_on_poison)
 
     rejected = [r for r in results if isinstance(r, pipeline.Rejected)]
     assert [Path(r.path).name for r in rejected] == ["poison-5.txt"]
@@ -412,3 +413,38 @@ def test_an_emptied_source_folder_is_refused_unless_allowed(reports: Path, wareh
 
     assert run([reports], warehouse, allow_empty_source=True).files_removed == 2
     assert query(warehouse, "SELECT count(*) FROM reports WHERE retired_at IS NULL") == [(0,)]
+
+
+def test_a_manifest_pins_agency_year_and_url(reports: Path, warehouse: Path) -> None:
+    (reports / "manifest.csv").write_text(
+        "path,url,agency,year,published\n"
+        "004_c58330313368c4e5.txt,https://www.example.gov.cn/art/2022/1/29/1.html,苏州市吴江区资规局,2021,2022-01-29\n"
+        "000_5238e1c1aba64612.txt,not-a-url,,,\n",  # a bad row is skipped; its file still detects its own
+        encoding="utf-8",
+    )
+    summary = run([reports], warehouse)
+    assert summary.files_seen == 2  # the manifest is no report
+    rows = query(warehouse, "SELECT a.name, r.year, r.source_url, r.published::VARCHAR FROM reports r"
+                            " JOIN agencies a USING (agency_id) ORDER BY r.source_path")
+    assert rows == [
+        ("浦东新区规划和自然资源局", 2023, None, None),
+        ("苏州市吴江区资规局", 2021, "https://www.example.gov.cn/art/2022/1/29/1.html", "2022-01-29"),
+    ]
+
+
+def test_a_changed_manifest_row_rereads_its_file_and_retires_the_old_report(reports: Path, warehouse: Path) -> None:
+    manifest = reports / "manifest.jsonl"
+    manifest.write_text('{"path": "004_c58330313368c4e5.txt", "year": 2021}\n', encoding="utf-8")
+    run([reports], warehouse)
+    assert run([reports], warehouse).files_unchanged == 2
+    manifest.write_text('{"path": "004_c58330313368c4e5.txt", "year": 2020}\n', encoding="utf-8")
+    assert run([reports], warehouse).files_changed == 1
+    years = query(warehouse, "SELECT year, retired_at IS NULL FROM reports WHERE source_path LIKE '%004_%' ORDER BY year")
+    assert years == [(2020, True), (2021, False)]
+
+
+def test_an_unreadable_manifest_stops_the_run_and_names_the_file(reports: Path, warehouse: Path) -> None:
+    (reports / "manifest.csv").write_bytes("path,url\n".encode("utf-16"))
+    with pytest.raises(ManifestError, match=r"manifest\.csv: the manifest is not UTF-8 text"):
+        run([reports], warehouse)
+    assert not warehouse.exists()

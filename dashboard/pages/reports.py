@@ -7,7 +7,7 @@ import polars as pl
 from dash import html
 
 from dashboard import queries, texts
-from dashboard.components import card, export, filter_bar, grid, guarded, has_demo, highlighted, reports_grid
+from dashboard.components import card, export, filter_bar, grid, guarded, has_demo, highlighted, reports_grid, source_line
 from dashboard.db import Warehouse
 from dashboard.state import State
 
@@ -35,7 +35,7 @@ def opened_report(wh: Warehouse, state: State) -> html.Section:
                                            report_type=row["report_type"])
     return card(row["title"] or heading, html.Div([
         html.P(heading, className="muted"),
-        html.P(texts.EVIDENCE_SOURCE.format(path=row["source_path"]), className="muted source"),
+        source_line(row),
         html.P(texts.REPORT_RETIRED, className="warning") if row["retired_at"] else None,
         html.H4(texts.REPORT_FACTS.format(n=facts.height)),
         grid("report-facts", facts, ["indicator_name", "value", "unit", "evidence"], height=260),
