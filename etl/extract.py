@@ -97,6 +97,7 @@ class Rule:
     row_length: int | None = None
     priority: int = 0
     fallback: bool = False
+    heading: re.Pattern | None = None
 
     def applies_to(self, report_type: str | None) -> bool:
         return not self.report_types or report_type in self.report_types
@@ -116,6 +117,7 @@ class Reading:
     negation: re.Pattern
     negation_reach: int
     negation_goes_on: re.Pattern
+    receipt_negation: re.Pattern
     zero_after: re.Pattern
     zero_answer: re.Pattern
     disclosure_context: re.Pattern
@@ -182,6 +184,7 @@ def load_rules(path: Path = RULES_PATH) -> tuple[tuple[Rule, ...], Reading]:
                 row_length=row.get("row_length"),
                 priority=row.get("priority", 0),
                 fallback=row.get("fallback", False),
+                heading=_alternatives(row.get("heading")),
             )
         )
     known = {rule.id for rule in rules}
@@ -196,6 +199,7 @@ def load_rules(path: Path = RULES_PATH) -> tuple[tuple[Rule, ...], Reading]:
         negation=re.compile(r["negation"]),
         negation_reach=r["negation_reach"],
         negation_goes_on=re.compile(r["negation_goes_on"]),
+        receipt_negation=re.compile(r["receipt_negation"]),
         zero_after=re.compile(r["zero_after"]),
         zero_answer=re.compile(r["zero_answer"]),
         disclosure_context=_alternatives(r["disclosure_context"]),
@@ -663,8 +667,10 @@ def _last_trigger(rule: Rule, text: str, start: int, end: int) -> re.Match | Non
 
 
 def _allowed(doc: _Document, rule: Rule, sentence: _Sentence, start: int, end: int) -> bool:
-    """The rule's forbidden and required words, and its stance on cumulative stocks."""
+    """The rule's forbidden and required words, its section, and its stance on cumulative stocks."""
     text = doc.text
+    if rule.heading and not rule.heading.search(sentence.heading):
+        return False
     if rule.forbid and rule.forbid.search(text, start, end):
         return False
     if rule.no_stock and doc.reading.cumulative.search(text, sentence.start, end):
@@ -795,6 +801,8 @@ def _read_zeros(doc: _Document, rules: tuple[Rule, ...]) -> list[_Candidate]:
     found = []
     for index, sentence in enumerate(doc.sentences):
         for owner, clause, window, closed in _zero_windows(doc, index):
+            if owner is not sentence and owner.end <= sentence.start and _names_a_term(doc, sentence, zero_rules):
+                continue  # the sentence's own words say what it has none of
             stated = _year_of(owner, clause[0], window[1] if closed else window[0])
             if doc.year is not None and stated is not None and stated != doc.year:
                 continue
@@ -805,11 +813,17 @@ def _read_zeros(doc: _Document, rules: tuple[Rule, ...]) -> list[_Candidate]:
     return found
 
 
+def _names_a_term(doc: _Document, sentence: _Sentence, rules: list[Rule]) -> bool:
+    return any(rule.triggers.search(doc.text, sentence.start, sentence.end) for rule in rules)
+
+
 def _zero_windows(doc: _Document, index: int) -> Iterator[tuple[_Sentence, tuple[int, int], tuple[int, int], bool]]:
     """(sentence, clause, window, closed) where the sentence at `index` states zeros: the words
     after a negation, up to negation_reach in its clause (and the next clause, when that goes on
     with another case: 无因政府信息产生行政复议，提起行政诉讼情况发生); or, `closed`, the clause up
-    to a zero word (…案件为零); or the label or heading line that it answers 无 (…行政诉讼情况：无。)."""
+    to a zero word (…案件为零); or the label or heading line that it answers 无 (…行政诉讼情况：无。)
+    or, as the first sentence under it, answers that nothing was received (二、依申请公开情况 /
+    本年度未接到群众要求公开的信息。)."""
     text, reading = doc.text, doc.reading
     sentence = doc.sentences[index]
     for negation in reading.negation.finditer(text, sentence.start, sentence.end):
@@ -820,6 +834,10 @@ def _zero_windows(doc: _Document, index: int) -> Iterator[tuple[_Sentence, tuple
     for clause in sentence.clauses:
         for zero in reading.zero_after.finditer(text, *clause):
             yield sentence, clause, (clause[0], zero.start()), True
+    if index and (negation := reading.receipt_negation.search(text, sentence.start, sentence.end)):
+        label = _label_line(doc, doc.sentences[index - 1], sentence)
+        if label is not None and is_heading(text[label.start : label.end]):
+            yield label, label.span, label.span, False  # the heading's terms, if the sentence names none
     for k, clause in enumerate(sentence.clauses):
         if not reading.zero_answer.fullmatch(text, *clause):
             continue

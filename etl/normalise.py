@@ -13,6 +13,10 @@
   numbers (- 3 -) are dropped, and so is a running header right after a page number (a name
   line that the document repeats elsewhere).
 
+- A text in traditional characters (a Hong Kong or Taiwan mirror of a mainland page, 受理信訪舉報
+  總量178件) becomes simplified, by OpenCC; a simplified text is left alone, so that names such as
+  乾县 are never "simplified" into 干县.
+
 The result is stable: normalise(normalise(x)) == normalise(x), because joining is repeated until
 a pass changes nothing.
 """
@@ -21,6 +25,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
+
+import opencc
 
 # Full-width digits and letters, percent signs; zero-width characters go, form feeds and line
 # separators are line breaks.
@@ -66,9 +73,15 @@ OPENING_PAIRS = (("《", "》"), ("（", "）"), ("(", ")"), ("“", "”"))
 HEADING_LENGTH = 40  # a numbered line longer than this is a paragraph, not a heading
 
 
+# A text is in traditional characters when OpenCC changes more than this share of its Chinese
+# characters, and at least TRADITIONAL_LEAST of them: one 乾 in a simplified name is no evidence.
+TRADITIONAL_SHARE = 0.05
+TRADITIONAL_LEAST = 3
+
+
 def normalise(text: str) -> str:
     """Normalise report text (see the module docstring)."""
-    text = text.translate(CHARACTERS)
+    text = _simplified(text.translate(CHARACTERS))
     text = FULL_WIDTH_THOUSANDS.sub(",", FULL_WIDTH_POINT.sub(".", text))
     lines = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
@@ -80,6 +93,21 @@ def normalise(text: str) -> str:
     while (joined := _join_broken_sentences(lines)) != lines:
         lines = joined
     return "\n".join(lines)
+
+
+@cache
+def _to_simplified() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def _simplified(text: str) -> str:
+    """The text in simplified characters if it is written in traditional ones."""
+    han = sum("\u4e00" <= char <= "\u9fff" for char in text)
+    if not han:
+        return text
+    converted = _to_simplified().convert(text)
+    changed = sum(a != b for a, b in zip(text, converted)) if len(converted) == len(text) else han
+    return converted if changed > max(han * TRADITIONAL_SHARE, TRADITIONAL_LEAST - 1) else text
 
 
 def _without_page_furniture(lines: list[str]) -> list[str]:

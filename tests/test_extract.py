@@ -720,3 +720,30 @@ def test_an_over_long_sentence_is_read_in_pieces_cut_at_commas() -> None:
 
 def test_a_year_column_is_not_read_when_the_report_year_is_unknown() -> None:
     assert extract("项目 | 2023年 | 2022年\n人大代表建议 | 33 | 30", None, None) == []
+
+
+# ------------------------------------------------------------- channels, sections, headings
+
+
+def test_all_channels_together_are_the_proactive_total() -> None:
+    assert facts("通过门户网站、政务新媒体等平台共发布信息1260余条。", report_type="政府信息公开") == {
+        "disclosure.proactive": 1260
+    }
+
+
+def test_under_the_proactive_heading_a_count_without_noun_is_the_total() -> None:
+    text = "（一）主动公开情况\n全年共发布312条，其中政策文件45条。\n全年发布政策解读6篇，回应关切8次。"
+    assert facts(text, report_type="政府信息公开") == {"disclosure.proactive": 312}
+    assert facts("全年共发布312条。", report_type="政府信息公开") == {}
+
+
+def test_a_heading_answered_by_nothing_received_is_a_zero_of_its_terms() -> None:
+    text = "二、依申请公开情况\n本年度未接到群众要求公开的信息。"
+    assert facts(text, report_type="政府信息公开") == {"disclosure.requests": 0}
+
+
+def test_a_timeliness_rate_of_suggestions_is_their_completion() -> None:
+    assert facts("今年承办人大代表建议12件，办理时效率100%。", report_type="建议提案办理") == {
+        "proposals.npc_count": 12,
+        "proposals.npc_completion": 100,
+    }

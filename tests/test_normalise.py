@@ -118,3 +118,10 @@ def test_normalise_is_idempotent_on_the_seed_reports() -> None:
 def test_normalise_is_idempotent_on_awkward_breaks(text: str) -> None:
     once = normalise(text)
     assert normalise(once) == once
+
+
+def test_a_text_in_traditional_characters_becomes_simplified_and_a_simplified_one_stays() -> None:
+    assert normalise("2024年8月，共受理各類環境信訪舉報投訴145件，按時辦結率達到100%。") == (
+        "2024年8月，共受理各类环境信访举报投诉145件，按时办结率达到100%。"
+    )
+    assert normalise("乾县人民政府2023年信访工作总结") == "乾县人民政府2023年信访工作总结"
