@@ -64,6 +64,9 @@ CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789"
 WEBSITE_RE = re.compile("门户网站|网站|官网|网(?![\u4e00-\u9fff])|网站群")  # a body's name before it names a website
 LINE_DATE_RE = re.compile(r"^(?:(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?|\d{1,2}:\d{2}(?::\d{2})?|\s)+")  # 2022-01-25 14:48武汉市…局
 ADDRESS_RE = re.compile(r"(?:地址|地点|住所|邮编|电话)\s*[:：][^；;。\n)）]*")
+# A local news outlet's name, whose place is the report's home (亳州晚报, 中国亳州网讯, 新华网甘肃频道).
+OUTLET_RE = re.compile(f"([{HAN}]{{2,4}}?)(?:日报|晚报|新闻网|网讯|电视台|频道)|中国([{HAN}]{{2,4}}?)网")
+SENTENCE_RE = re.compile("[，。；,;]")
 TOWNSHIP_GOVERNMENTS = ("人民政府", "政府", "街道办事处", "办事处")
 NOT_A_PLACE = tuple("我本该全各此其")  # 我镇, 全区…: words of a sentence, not a place's name
 SUBJECT_LINES = 12
@@ -166,8 +169,8 @@ def _patterns() -> _Patterns:
         national=national,
         plan_year=re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:" + "|".join(t.plans) + ")"),
         self_named=re.compile(
-            f"(?:现(?:将|予以)?(?:向社会)?(?:公布|发布)|编制了?|特?发布)《?((?:{national})?[{HAN}]{{2,30}}?{organ})"
-            f"(?:关于)?(?:(?:19|20)\\d{{2}}年度?)[^。《》]{{0,30}}?(?:报告|总结|年报)"
+            f"(?:现(?:将|予以)?(?:向社会)?(?:公布|发布)|编制了?|特?发布)《?((?:19|20)\\d{{2}}年度?)?((?:{national})?[{HAN}]{{2,30}}?{organ})"
+            f"(?!办公室|办公厅)(?:关于)?(?(1)|(?:19|20)\\d{{2}}年度?)[^。《》]{{0,30}}?(?:报告|总结|年报)"
         ),
         contact=re.compile(f"请(?:与|联系)((?:{national})?[{HAN}]{{2,30}}?{organ})(?:[{HAN}]{{0,8}}?(?:科|处|股|室))?(?:[(（][^)）]*[)）])?联系"),
         subject=re.compile(
@@ -274,14 +277,15 @@ def _stated_names(text: str, lines: list[str], title_index: int, title_line: str
     elif headline := _headline(lines):
         votes.append((headline, INFERRED))
     opening = ADDRESS_RE.sub("", text[:3000])
-    for pattern in (p.author, p.self_named, p.contact):
+    votes += [(_cleaned(name), STATED) for _, name in p.self_named.findall(opening)]  # an office's own report
+    for pattern in (p.author, p.contact):
         votes += [(_body_of_office(_cleaned(name)), STATED) for name in pattern.findall(opening)]
     votes += [(_body_of_office(_cleaned(name)), INFERRED) for name in p.news_source.findall(opening[:1000])]
     votes += [(name, INFERRED) for name in _subjects(opening)]
     for line in lines[:4]:
         if header := p.portal_header.match(line):
             votes.append((header.group(1) + header.group(2), STATED))
-    heads = "\n".join([title_line or "", *lines[:3]])
+    heads = "\n".join([title_line or "", *(line for line in lines[:3] if not SENTENCE_RE.search(line))])
     votes += [(_tables().national_bodies[m.group()], STATED) for m in p.national_body.finditer(heads)]
     carried = set(p.source_line.findall(text[:3000])) | set(p.signoff.findall(text))
     votes += [(name, CARRIED) for name in carried]
@@ -299,6 +303,7 @@ def _subjects(text: str) -> list[str]:
             continue  # 新乡市人民政府、中共获嘉县委…： addresses bodies
         for name in _patterns().subject.findall(QUOTED_RE.sub("", line)):
             name = _cleaned(name)
+            name = name[_sentence_before(name):]
             if name.startswith(NOT_A_PLACE) or name.endswith(_tables().party_organs + _tables().sub_bodies) or len(name) < 3:
                 continue
             if PLACE_RE.fullmatch(name):  # a place that acts is its government: 东晓街道深入…, 获嘉县坚持…
@@ -385,8 +390,12 @@ def _relative_organs(text: str, marker: str) -> Counter:
 def _mentions(text: str) -> list[tuple[str, float]]:
     """Bodies the text mentions: the place-prefixed names; without any (a website's name aside),
     the names relative to a place where they begin a sentence (2021年，市城市管理局…) as well."""
-    body = QUOTED_RE.sub("", "\n".join(line for line in text[:4000].split("\n") if not ADDRESSEES_RE.match(line)))
-    found = [(name, CARRIED if WEBSITE_RE.match(body, end) else STATED) for name, end in _names_in(body)]
+    body = "\n".join(line for line in text[:4000].split("\n") if not ADDRESSEES_RE.match(line))
+    body = QUOTED_RE.sub(lambda m: "《》" if m.group().startswith("《") else "", body)
+    found = [
+        (name, CARRIED if WEBSITE_RE.match(body, end) else STATED)
+        for name, end in _names_in(body) if not body.startswith("《", end)  # the issuer of a cited document
+    ]
     if all(weight == CARRIED for _, weight in found):
         pattern = f"(?<![{HAN}（(])((?:{'|'.join(RELATIVE_PREFIX)}){_patterns().relative})"
         found += [
@@ -427,7 +436,7 @@ def _trim_to_place(run: str, allow_unknown: bool) -> str | None:
         return national.group(0) + rest if rest else None
     recognised = _recognise(run)
     starts = sorted((int(recognised[k + "_pos"]), recognised[k]) for k in ("省", "市", "区") if int(recognised[k + "_pos"]) >= 0)
-    if allow_unknown and PLACE_RE.match(run) and run[0] not in FUNCTION_WORDS + "属归因":
+    if allow_unknown and PLACE_RE.match(run) and run[0] not in FUNCTION_WORDS + "属归因" and not _sentence_before(run):
         name = run  # a place cpca does not know may come first: 示例市东湖区…
     elif starts:
         start, place = starts[0]
@@ -439,6 +448,14 @@ def _trim_to_place(run: str, allow_unknown: bool) -> str | None:
         return None
     core = _place(name).core
     return name if 2 <= len(core) <= 12 and not core.endswith(_tables().party_organs) else None
+
+
+def _sentence_before(run: str) -> int:
+    """Where a place cpca knows starts in a run that a sentence's words lead to (切实抓好由文山市…:
+    5), or 0."""
+    recognised = _recognise(run)
+    start = min((int(recognised[k + "_pos"]) for k in ("省", "市", "区") if int(recognised[k + "_pos"]) >= 0), default=0)
+    return start if any(char in FUNCTION_WORDS for char in run[:start]) else 0
 
 
 def _longer_variants(text: str, names: list[str]) -> list[str]:
@@ -473,11 +490,29 @@ def _resolve(relative: str, text: str, title_head: str) -> str | None:
     homes = [title_head]
     if yearbook := YEARBOOK_RE.search(text[:500]):
         homes += [yearbook.group(1), yearbook.group(1) + marker]
+    homes += _home_places(text)
     for place in homes:
         if place.endswith(marker) and _place(place + core).prefix == place:
             return _full_name(place + core)
     places = {_place(n).prefix for n in named if _place(n).prefix.endswith(marker)}
     return _full_name(places.pop() + core) if len(places) == 1 else None
+
+
+def _home_places(text: str) -> list[str]:
+    """The places where the report's body sits, by what its opening says outside the report's
+    sentences: its address (地址：天津市和平区…) and the local outlet that carries it (亳州晚报):
+    each of the province, city and district that cpca finds stated there."""
+    opening = text[:3000]
+    spans = [m.group() for m in ADDRESS_RE.finditer(opening)]
+    spans += [next(g for g in m.groups() if g) for m in OUTLET_RE.finditer(opening[:300])]
+    homes = []
+    for span in spans:
+        recognised = _recognise(span)
+        for level in ("省", "市", "区"):
+            place = recognised[level]
+            if int(recognised[level + "_pos"]) >= 0 and isinstance(place, str):
+                homes.append(place)  # 天津市 is a province and, for 市人社局, its own city
+    return homes
 
 
 def _best_group(votes: list[tuple[str, float]]) -> list[tuple[str, float]]:

@@ -236,6 +236,8 @@ def test_the_report_names_itself_or_its_contact() -> None:
     assert detect(published).agency == "示例市青山区人力资源和社会保障局"
     contact = "本报告所列数据统计期限为2023年。如有疑问，请与示例县水利局办公室联系（地址：示例县人民路1号）。"
     assert detect(contact).agency == "示例县水利局"
+    office = "现发布《2023年示例县人民政府办公室政府信息公开年度报告》。如有疑问，请与示例县人民政府办公室政务公开科联系。"
+    assert detect(office).agency == "示例县人民政府办公室"  # an office's own report is the office's
 
 
 def test_a_body_that_opens_a_sentence_and_acts_is_the_author() -> None:
@@ -261,3 +263,22 @@ def test_state_council_bodies_by_their_formal_names() -> None:
 def test_standard_short_forms_of_organs_are_expanded_where_the_place_is_named() -> None:
     assert detect("示例市东湖区住建局2022年政府信息公开工作年度报告\n正文").agency == "示例市东湖区住房和城乡建设局"
     assert detect("区住建委2022年政府信息公开工作年度报告\n正文").agency == "区住建委"  # no place: the text's words
+
+
+def test_a_name_relative_to_its_place_takes_the_place_of_its_address_or_local_paper() -> None:
+    address = "现将市人社局2023年法治政府建设情况报告如下。如有疑问，请与市人社局法规处联系（地址：天津市河西区友谊路1号）。"
+    assert detect(address).agency == "天津市人力资源和社会保障局"
+    paper = "亳州晚报讯 日前，笔者从市政协提案委获悉，今年提案已全部办复。"
+    assert detect(paper).agency == "亳州市政协"
+
+
+def test_a_name_that_a_sentence_leads_into_starts_at_its_place() -> None:
+    text = "会议指出，切实抓好由文山市人民政府承办的建议办理，全年办理建议120件。"
+    assert detect(text).agency == "文山市人民政府"
+
+
+def test_the_issuer_of_a_cited_notice_and_a_body_inside_a_paragraph_are_not_the_author() -> None:
+    cited = "本报告根据徐州市人民政府办公室《关于做好年度报告编制工作的通知》编制。\n一、总体情况\n我镇全年主动公开信息60条。"
+    assert detect(cited).agency is None
+    paragraph = "2023年，我县信访工作稳中向好。全县信访总量143件次，其中到国家信访局信访量3件次。\n二、主要做法"
+    assert detect(paragraph).agency != "国家信访局"
