@@ -510,8 +510,18 @@ def _read_counts(doc: _Document, rules: tuple[Rule, ...]) -> list[_Candidate]:
                     read.append((doc.handled(sentence, q, fact), is_total))
                     ends.append((code, q.end))
                     last = reader, code, q.end
-        found += _without_scopes(read)
+        found += _without_scopes(_under_totals(read))
     return found
+
+
+def _under_totals(read: list[tuple[_Candidate, bool]]) -> list[tuple[_Candidate, bool]]:
+    """A part of a stated total (共发布各类信息171条，其中法定主动公开内容63条) ranks no higher than
+    that total, whichever rows read them: the total wins over its parts."""
+    totals = {c.fact.indicator: c.priority for c, is_total in read if is_total and not c.is_part}
+    return [
+        (dataclasses.replace(c, priority=totals[c.fact.indicator]) if c.is_part and c.priority > totals.get(c.fact.indicator, c.priority) else c, t)
+        for c, t in read
+    ]
 
 
 def _handled_part(doc: _Document, sentence: _Sentence, q: Quantity, last: tuple[Rule, str, int] | None) -> _Candidate | None:
@@ -673,7 +683,7 @@ def _allowed(doc: _Document, rule: Rule, sentence: _Sentence, start: int, end: i
         return False
     if rule.forbid and rule.forbid.search(text, start, end):
         return False
-    if rule.no_stock and doc.reading.cumulative.search(text, sentence.start, end):
+    if rule.no_stock and any(m.end() > start for m in doc.reading.cumulative.finditer(text, sentence.start, end)):
         return False
     if rule.forbid_in_sentence and rule.forbid_in_sentence.search(text, sentence.start, sentence.end):
         return False

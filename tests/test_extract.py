@@ -747,3 +747,31 @@ def test_a_timeliness_rate_of_suggestions_is_their_completion() -> None:
         "proposals.npc_count": 12,
         "proposals.npc_completion": 100,
     }
+
+
+def test_a_stated_total_wins_over_its_parts_whichever_rows_read_them() -> None:
+    text = "全年共发布各类信息240条，其中工作动态90条，法定主动公开内容85条，政策问答12条。"
+    assert facts(text, report_type="政府信息公开") == {"disclosure.proactive": 240}
+    channels = "全年公开政府信息900条。\n其中门户网站公开信息300条；通过报刊、电视等传统载体公开信息450条。"
+    assert facts(channels, report_type="政府信息公开") == {"disclosure.proactive": 900}
+
+
+def test_a_long_list_between_the_verb_and_its_information_is_one_count() -> None:
+    text = "全县通过门户网站发布重大决策部署、财政预决算和“三公”经费、重大建设项目等涉及民生领域的政府信息1880条。"
+    assert facts(text, report_type="政府信息公开") == {"disclosure.proactive": 1880}
+
+
+def test_a_stock_up_to_now_is_not_the_years_count_but_the_years_count_beside_it_is() -> None:
+    text = "截至目前共发布信息1500条，2022年公开政府信息120条，其中公文8篇。"
+    assert facts(text, report_type="政府信息公开") == {"disclosure.proactive": 120}
+
+
+def test_other_wordings_of_nothing_received_and_nothing_involved_are_zeros() -> None:
+    text = "本年度我镇并未接收到一例依申请公开请求，也不涉及行政复议和行政诉讼。"
+    assert facts(text, report_type="政府信息公开") == {
+        "disclosure.requests": 0, "disclosure.reviews": 0, "disclosure.lawsuits": 0,
+    }
+    procedures = "全年受理政府信息公开申请3件，进入行政复议程序和行政诉讼程序均为0件。"
+    assert facts(procedures, report_type="政府信息公开") == {
+        "disclosure.requests": 3, "disclosure.reviews": 0, "disclosure.lawsuits": 0,
+    }
