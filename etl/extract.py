@@ -121,6 +121,7 @@ class Reading:
     zero_after: re.Pattern
     zero_answer: re.Pattern
     disclosure_context: re.Pattern
+    other_cause: re.Pattern
     disclosure_requests: re.Pattern
     continued_case: re.Pattern
     respondent: re.Pattern
@@ -203,6 +204,7 @@ def load_rules(path: Path = RULES_PATH) -> tuple[tuple[Rule, ...], Reading]:
         zero_after=re.compile(r["zero_after"]),
         zero_answer=re.compile(r["zero_answer"]),
         disclosure_context=_alternatives(r["disclosure_context"]),
+        other_cause=_alternatives(r["other_cause"]),
         disclosure_requests=_alternatives(r["disclosure_requests"]),
         continued_case=re.compile(r["continued_case"]),
         respondent=_alternatives(r["respondent"]),
@@ -358,12 +360,17 @@ class _Document:
     def is_disclosure(self, sentence: _Sentence, pos: int) -> bool:
         """Whether reconsiderations and lawsuits at `pos` are about information disclosure: the
         report is a disclosure report, or its section heading or its clause up to `pos` speaks of
-        disclosure, or its sentence did of disclosure requests (依申请公开63件，未发生行政诉讼)."""
+        disclosure, or its sentence did of disclosure requests (依申请公开63件，未发生行政诉讼); not
+        when its clause names another cause (因具体行政行为被提起行政诉讼2起)."""
         reading = self.reading
+        clause_start = sentence.clause_at(pos - 1)[0]
+        in_clause = bool(reading.disclosure_context.search(self.text, clause_start, pos))
+        if not in_clause and reading.other_cause.search(self.text, clause_start, pos):
+            return False
         return (
             self.is_disclosure_report
             or bool(reading.disclosure_context.search(sentence.heading))
-            or bool(reading.disclosure_context.search(self.text, sentence.clause_at(pos - 1)[0], pos))
+            or in_clause
             or bool(reading.disclosure_requests.search(self.text, sentence.start, pos))
         )
 

@@ -13,6 +13,7 @@
   numbers (- 3 -) are dropped, and so is a running header right after a page number (a name
   line that the document repeats elsewhere).
 
+- Readings in pinyin that a mirror prints in brackets after characters (會(huì)議) go.
 - A text in traditional characters (a Hong Kong or Taiwan mirror of a mainland page, 受理信訪舉報
   總量178件) becomes simplified, by OpenCC; a simplified text is left alone, so that names such as
   乾县 are never "simplified" into 干县.
@@ -33,6 +34,8 @@ import opencc
 # separators are line breaks.
 CHARACTERS = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
 CHARACTERS |= {ord("％"): "%", ord("﹪"): "%", 0x200B: None, 0xFEFF: None, ord("\f"): "\n", 0x2028: "\n", 0x2029: "\n"}
+# A character's reading in pinyin, in brackets right after it, as some mirrors print them (會(huì)議).
+PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[\u00e0-\u01dc])[a-z\u00e0-\u01dc]{1,7}\)")
 FULL_WIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
 FULL_WIDTH_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")  # １，２３４条 -> 1,234条
 
@@ -81,7 +84,7 @@ TRADITIONAL_LEAST = 3
 
 def normalise(text: str) -> str:
     """Normalise report text (see the module docstring)."""
-    text = _simplified(text.translate(CHARACTERS))
+    text = _simplified(PINYIN.sub("", text.translate(CHARACTERS)))
     text = FULL_WIDTH_THOUSANDS.sub(",", FULL_WIDTH_POINT.sub(".", text))
     lines = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):

@@ -116,4 +116,5 @@ def _value(m: re.Match) -> float | None:
         value = parse_number(numeral)
     except ValueError:
         return None
-    return value * SCALE.get(m.group("scale") or "", 1)
+    scale = SCALE.get(m.group("scale") or "", 1)
+    return round(value * scale, 6) if scale > 1 else value  # 74.96万 is 749600, not 749599.99…

@@ -282,3 +282,8 @@ def test_the_issuer_of_a_cited_notice_and_a_body_inside_a_paragraph_are_not_the_
     assert detect(cited).agency is None
     paragraph = "2023年，我县信访工作稳中向好。全县信访总量143件次，其中到国家信访局信访量3件次。\n二、主要做法"
     assert detect(paragraph).agency != "国家信访局"
+
+
+def test_a_plan_for_the_next_year_on_a_topic_speaks_of_the_year_before() -> None:
+    text = "一年来，共收到提案120件，截止2019年底已全部办结。\n2020年提案工作安排\n2020年，提案工作要围绕中心。"
+    assert detect(text).year == 2019

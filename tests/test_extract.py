@@ -775,3 +775,36 @@ def test_other_wordings_of_nothing_received_and_nothing_involved_are_zeros() -> 
     assert facts(procedures, report_type="政府信息公开") == {
         "disclosure.requests": 3, "disclosure.reviews": 0, "disclosure.lawsuits": 0,
     }
+
+
+# ---------------------------------------------------------------- courts, reviews, causes
+
+
+def test_first_instance_cases_are_the_years_lawsuits_and_appeals_are_not() -> None:
+    text = "2022年全市法院共新收各类行政案件2100件，其中一审行政诉讼案件1200件，二审行政诉讼案件500件。"
+    assert facts(text) == {"litigation.lawsuits": 1200}
+
+
+def test_cases_a_reconsideration_body_took_in_are_the_years_reviews() -> None:
+    text = "全年共审结行政复议案件9800件。全市各级行政复议机关共收案11200件，同比增长8%。"
+    assert facts(text) == {"litigation.reviews": 11200}
+
+
+def test_satisfied_or_basically_satisfied_without_a_rate_word_is_satisfaction() -> None:
+    text = "全年办理政协提案80件，委员满意或基本满意达98%以上。"
+    assert facts(text, report_type="建议提案办理") == {"proposals.cppcc_count": 80, "proposals.cppcc_satisfaction": 98}
+
+
+def test_a_case_with_another_cause_in_a_disclosure_report_is_the_bodys_own() -> None:
+    text = (
+        "根据《中华人民共和国政府信息公开条例》，编制本报告。\n（四）行政复议、行政诉讼情况\n"
+        "本年度未因政府信息公开被申请行政复议、提起行政诉讼。我局因具体行政行为被提起行政诉讼3起。"
+    )
+    assert facts(text, report_type="政府信息公开") == {
+        "disclosure.reviews": 0, "disclosure.lawsuits": 0, "litigation.lawsuits": 3,
+    }
+
+
+def test_rates_of_disputes_mediated_are_not_petition_rates() -> None:
+    text = "今年受理信访事项120件。矛盾纠纷排查化解建档率100%，化解率95%。"
+    assert facts(text, report_type="信访") == {"petition.cases": 120}

@@ -125,3 +125,7 @@ def test_a_text_in_traditional_characters_becomes_simplified_and_a_simplified_on
         "2024年8月，共受理各类环境信访举报投诉145件，按时办结率达到100%。"
     )
     assert normalise("乾县人民政府2023年信访工作总结") == "乾县人民政府2023年信访工作总结"
+
+
+def test_pinyin_readings_a_mirror_prints_after_characters_go() -> None:
+    assert normalise("辦復(fù)率和滿意率均為100%，會(huì)議") == "办复率和满意率均为100%，会议"

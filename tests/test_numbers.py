@@ -103,3 +103,8 @@ def test_a_number_takes_the_unit_its_label_gives_in_brackets() -> None:
         (86, "条", None, "86"),
         (3, "户", None, "3"),
     ]
+
+
+def test_a_decimal_count_of_ten_thousands_is_exact() -> None:
+    (quantity,) = find_quantities("全国新收行政复议案件74.96万件")
+    assert (quantity.value, quantity.unit) == (749600, "件")
