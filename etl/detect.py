@@ -575,11 +575,12 @@ def _full_name(name: str) -> str:
 
 
 def _township(name: str, text: str) -> str:
-    """A township's or street's government that the text names only by its place (七家子镇2023年…报告,
-    我镇…; 东晓街道深入…) goes by the place's name, as the text and its readers name it; where the
-    text gives the organ with the place (土官镇人民政府), the name keeps it."""
+    """A street's office that the text names only by its place (东晓街道2023年…报告, 东晓街道深入…)
+    goes by the place's name, as the text and its readers name it; where the text gives the organ
+    with the place (东晓街道办事处), the name keeps it. A township named alone is its 人民政府, as
+    readers name it (马水镇2019年…报告 -> 马水镇人民政府)."""
     place = _place(name)
-    if not (place.prefix.endswith(("镇", "乡", "街道")) and place.core in TOWNSHIP_GOVERNMENTS):
+    if not (place.prefix.endswith("街道") and place.core in TOWNSHIP_GOVERNMENTS):
         return name
     town = PLACE_RE.findall(place.prefix)[-1] if PLACE_RE.findall(place.prefix) else place.prefix
     if any(town + organ in text for organ in TOWNSHIP_GOVERNMENTS):

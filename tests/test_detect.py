@@ -86,6 +86,8 @@ def test_a_title_naming_a_place_and_a_body_naming_the_organ() -> None:
     assert (street.agency, street.level) == ("桂花街道", "乡镇")  # a street the text names by its place alone
     town = detect("桂花镇人民政府2022年法治建设工作情况报告\n今年以来，我镇认真落实依法行政要求。")
     assert town.agency == "桂花镇人民政府"  # the organ the text gives stays
+    named_alone = detect("桂花镇2022年政府信息公开工作年度报告\n2022年，我镇全年主动公开信息80条。")
+    assert named_alone.agency == "桂花镇人民政府"  # a township named alone is its government
 
 
 def test_a_relative_name_alone_is_the_texts_own_words_without_a_region() -> None:
