@@ -70,6 +70,8 @@ SENTENCE_RE = re.compile("[，。；,;]")
 TOWNSHIP_GOVERNMENTS = ("人民政府", "政府", "街道办事处", "办事处")
 NOT_A_PLACE = tuple("我本该全各此其")  # 我镇, 全区…: words of a sentence, not a place's name
 SUBJECT_LINES = 12
+TERM_RE = re.compile("第?[一二三四五六七八九十]{1,3}届(?=[\u4e00-\u9fff]{0,6}(?:人大|人民代表大会|政协|委员会))")
+NEWS_LEAD = 200  # characters of a news item's lead, whose subject may be a State Council body
 ADDRESSEES_RE = re.compile(r"^[^。，,]{2,80}[：:]\s*$")  # a salutation line: 各镇人民政府、区直各单位：  # lines of the opening whose sentence subjects vote for the author
 # Fields of a page that may follow a source's name once spaces are gone: 来源：XX局浏览次数：
 FIELD_AFTER = "浏览|点击|阅读|访问|字号|字体|发布|作者|责任|编辑|时间|日期|分享|打印"
@@ -101,6 +103,7 @@ class _Tables:
     national_prefixes: tuple[str, ...]
     delivered_reports: tuple[tuple[str, str], ...]  # title words, organ
     plans: tuple[str, ...]
+    plan_verbs: tuple[str, ...]
     subject_verbs: tuple[str, ...]
     leading_words: tuple[str, ...]
     national_bodies: dict[str, str]  # a name as reports give it -> the formal name
@@ -122,6 +125,7 @@ def _tables() -> _Tables:
         national_prefixes=tuple(agency["national_prefixes"]),
         delivered_reports=tuple((row["title"], row["organ"]) for row in data["delivered_report"]),
         plans=tuple(data["year"]["plans"]),
+        plan_verbs=tuple(data["year"]["plan_verbs"]),
         subject_verbs=tuple(agency["subject_verbs"]),
         leading_words=tuple(sorted(agency["leading_words"], key=len, reverse=True)),
         national_bodies=dict(agency["national_bodies"]),
@@ -147,6 +151,7 @@ class _Patterns:
     news_source: re.Pattern  # 记者从市人大常委会获悉
     portal_header: re.Pattern  # 汉川市人民政府-卫生健康局
     national_body: re.Pattern  # 农业农村部, 国家信访局
+    national_subject: re.Pattern  # a news lead's …2018年，国务院各部门牵头… / 发布的司法部2023年…报告
 
 
 @cache
@@ -156,6 +161,7 @@ def _patterns() -> _Patterns:
     branch = f"(?:(?:(?![{FUNCTION_WORDS}])[{HAN}]){{2,6}}?分局)?"
     organ = f"(?:{organ}){branch}"
     national = "|".join(t.national_prefixes)
+    national_bodies = "|".join(sorted(map(re.escape, t.national_bodies), key=len, reverse=True))
     name = f"(?:{national})?[{HAN}]{{2,30}}?{organ}"
     titles = "|".join(t.office_titles)
     return _Patterns(
@@ -167,7 +173,9 @@ def _patterns() -> _Patterns:
         author=re.compile(f"由([{HAN}]{{2,30}}{organ})(?:结合[^。，,]{{0,20}}?|根据[^。，,]{{0,20}}?|负责|牵头|组织)?(?:编制|编写|起草|撰写)"),
         relative=f"([{HAN}]{{0,10}}?{organ})",
         national=national,
-        plan_year=re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:" + "|".join(t.plans) + ")"),
+        plan_year=re.compile(
+            r"(?<!\d)((?:19|20)\d{2})\s*(?:" + "|".join(t.plans) + r")|(?:" + "|".join(t.plan_verbs) + r")((?:19|20)\d{2})\s*年"
+        ),
         self_named=re.compile(
             f"(?:现(?:将|予以)?(?:向社会)?(?:公布|发布)|编制了?|特?发布)《?((?:19|20)\\d{{2}}年度?)?((?:{national})?[{HAN}]{{2,30}}?{organ})"
             f"(?!办公室|办公厅)(?:关于)?(?(1)|(?:19|20)\\d{{2}}年度?)[^。《》]{{0,30}}?(?:报告|总结|年报)"
@@ -178,12 +186,15 @@ def _patterns() -> _Patterns:
             f"(?=[，,]?(?:{'|'.join(t.subject_verbs)}))",
             re.MULTILINE,
         ),
-        news_source=re.compile(f"(?:从|据)((?:{national})?[{HAN}]{{2,30}}?{organ})(?:获悉|了解到|消息|介绍|通报)"),
+        news_source=re.compile(
+            f"(?:从|据)((?:{national})?[{HAN}]{{2,30}}?{organ})(?:[{HAN}\\d]{{0,12}}?(?:会议|发布会|座谈会)上?)?(?:获悉|了解到|消息|介绍|通报)"
+        ),
         portal_header=re.compile(
             f"^([{HAN}]{{2,12}}?(?:省|市|区|县|旗|州|盟))(?:人民政府|政府)(?:门户网站|网站)?\\s*"
             f"(?:{'|'.join(map(re.escape, t.portal_separators))})\\s*([{HAN}]{{2,16}}?{organ})$"
         ),
-        national_body=re.compile("|".join(sorted(map(re.escape, t.national_bodies), key=len, reverse=True))),
+        national_body=re.compile(national_bodies),
+        national_subject=re.compile(f"(?:^|(?<=[，,。；;\n]))({national_bodies})(?=[{HAN}])|({national_bodies})(?=(?:19|20)\\d{{2}}年)"),
     )
 
 
@@ -287,6 +298,7 @@ def _stated_names(text: str, lines: list[str], title_index: int, title_line: str
             votes.append((header.group(1) + header.group(2), STATED))
     heads = "\n".join([title_line or "", *(line for line in lines[:3] if not SENTENCE_RE.search(line))])
     votes += [(_tables().national_bodies[m.group()], STATED) for m in p.national_body.finditer(heads)]
+    votes += [(_tables().national_bodies[m.group(1) or m.group(2)], INFERRED) for m in p.national_subject.finditer(text[:NEWS_LEAD])]
     carried = set(p.source_line.findall(text[:3000])) | set(p.signoff.findall(text))
     votes += [(name, CARRIED) for name in carried]
     found = {_full_name(name) for name, _ in votes}
@@ -345,7 +357,7 @@ def _title_names(title_line: str, text: str) -> list[tuple[str, float]]:
         if title_words in title_line and (match := DELIVERY_PLACE_RE.search(text[:500])) and PLACE_RE.fullmatch(match.group(1)):
             votes.append((match.group(1) + organ, STATED))
     head = _title_head(title_line)
-    match = _patterns().name.match(head)
+    match = _patterns().name.fullmatch(head) or _patterns().name.match(head)  # 管理委员会生态环境局: all of it
     if match and _relative(match.group(0)):
         return votes + [(match.group(0), STATED)]
     if match and (name := _trim_to_place(match.group(0), allow_unknown=True)):
@@ -552,6 +564,7 @@ def _full_name(name: str) -> str:
     formal name (detect.toml [agency.short_forms]: 住建局 -> 住房和城乡建设局), and a district's name
     gains its city where that is unambiguous (洛江区卫生健康局 -> 泉州市洛江区卫生健康局), as readers
     name district bodies. A name relative to an unnamed place (区住建委) stays as the text gives it."""
+    name = TERM_RE.sub("", name)  # a body outlasts its terms: 政协第十三届绛县委员会 -> 政协绛县委员会
     if _relative(name) or not name:
         return name  # the text's own words: no place to make a canonical name with
     name = re.sub(f"(?<=[{PLACE_MARKERS}])政府(?=办公室$|办公厅$|$)", "人民政府", name)
@@ -721,8 +734,9 @@ def _year_votes(text: str) -> Counter:
     unquoted = QUOTED_RE.sub("", text)
     counts = Counter(int(m.group(1)) for m in YEAR_RE.finditer(unquoted))
     for match in _patterns().plan_year.finditer(unquoted):
-        counts[int(match.group(1))] -= 1
-        counts[int(match.group(1)) - 1] += 1
+        planned = int(match.group(1) or match.group(2))
+        counts[planned] -= 1
+        counts[planned - 1] += 1
     return +counts
 
 

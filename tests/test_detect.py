@@ -289,3 +289,20 @@ def test_the_issuer_of_a_cited_notice_and_a_body_inside_a_paragraph_are_not_the_
 def test_a_plan_for_the_next_year_on_a_topic_speaks_of_the_year_before() -> None:
     text = "一年来，共收到提案120件，截止2019年底已全部办结。\n2020年提案工作安排\n2020年，提案工作要围绕中心。"
     assert detect(text).year == 2019
+
+
+def test_a_news_leads_state_council_body_is_the_author() -> None:
+    lead = "新华社北京3月1日电 2022年，国务院各部门牵头办理全国人大代表建议6000件，已全部按时办结。"
+    assert detect(lead).agency == "国务院各部门"
+    report = "本报北京4月1日电 日前发布的司法部2023年法治政府建设年度报告显示，全国新收行政复议案件31.5万件。"
+    assert detect(report).agency == "司法部"
+
+
+def test_a_body_outlasts_its_terms_and_its_meeting_tells_the_news() -> None:
+    text = "西安晚报讯 12月27日，记者从市十六届人大常委会第二十八次会议上获悉，代表建议已全部办结。"
+    assert detect(text).agency == "西安市人大常委会"
+
+
+def test_a_year_after_a_verb_of_planning_speaks_of_the_year_before() -> None:
+    text = "12月29日，全市信访工作会议召开，总结分析2023年工作，安排部署2024年工作。会议要求，2024年要坚持…"
+    assert detect(text).year == 2023
