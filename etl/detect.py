@@ -187,14 +187,14 @@ def _patterns() -> _Patterns:
             re.MULTILINE,
         ),
         news_source=re.compile(
-            f"(?:从|据)((?:{national})?[{HAN}]{{2,30}}?{organ})(?:[{HAN}\\d]{{0,12}}?(?:会议|发布会|座谈会)上?)?(?:获悉|了解到|消息|介绍|通报)"
+            f"(?:从|据)((?:{national})?[{HAN}]{{2,30}}?{organ}|{national_bodies})(?:[{HAN}\\d]{{0,12}}?(?:会议|发布会|座谈会)上?)?(?:获悉|了解到|消息|介绍|通报)"
         ),
         portal_header=re.compile(
             f"^([{HAN}]{{2,12}}?(?:省|市|区|县|旗|州|盟))(?:人民政府|政府)(?:门户网站|网站)?\\s*"
             f"(?:{'|'.join(map(re.escape, t.portal_separators))})\\s*([{HAN}]{{2,16}}?{organ})$"
         ),
         national_body=re.compile(national_bodies),
-        national_subject=re.compile(f"(?:^|(?<=[，,。；;\n]))({national_bodies})(?=[{HAN}])|({national_bodies})(?=(?:19|20)\\d{{2}}年)"),
+        national_subject=re.compile(f"(?:^|(?<=[，,。；;\n年]))({national_bodies})(?=[{HAN}])|({national_bodies})(?=(?:19|20)\\d{{2}}年)"),
     )
 
 
@@ -291,7 +291,8 @@ def _stated_names(text: str, lines: list[str], title_index: int, title_line: str
     votes += [(_cleaned(name), STATED) for _, name in p.self_named.findall(opening)]  # an office's own report
     for pattern in (p.author, p.contact):
         votes += [(_body_of_office(_cleaned(name)), STATED) for name in pattern.findall(opening)]
-    votes += [(_body_of_office(_cleaned(name)), INFERRED) for name in p.news_source.findall(opening[:1000])]
+    national = _tables().national_bodies
+    votes += [(national.get(name) or _body_of_office(_cleaned(name)), INFERRED) for name in p.news_source.findall(opening[:1000])]
     votes += [(name, INFERRED) for name in _subjects(opening)]
     for line in lines[:4]:
         if header := p.portal_header.match(line):
@@ -316,7 +317,8 @@ def _subjects(text: str) -> list[str]:
         for name in _patterns().subject.findall(QUOTED_RE.sub("", line)):
             name = _cleaned(name)
             name = name[_sentence_before(name):]
-            if name.startswith(NOT_A_PLACE) or name.endswith(_tables().party_organs + _tables().sub_bodies) or len(name) < 3:
+            words = name.startswith(NOT_A_PLACE + _tables().leading_words)  # 我镇…, 紧紧围绕镇…: no place
+            if words or name.endswith(_tables().party_organs + _tables().sub_bodies) or len(name) < 3:
                 continue
             if PLACE_RE.fullmatch(name):  # a place that acts is its government: 东晓街道深入…, 获嘉县坚持…
                 if _relative(name) or name.endswith(NOT_PLACES):
@@ -741,10 +743,14 @@ def _year_votes(text: str) -> Counter:
 
 
 def _report_type(title_line: str | None, text: str) -> str:
+    """The type the title names; else the one the report names itself as (现向社会公布…2022年政府
+    信息公开工作年度报告); else the one whose words the opening uses most."""
     types = _tables().report_types
-    for name, title_keywords, _ in types:
-        if title_line and any(k in title_line for k in title_keywords):
-            return name
+    self_named = _patterns().self_named.search(text[:3000])
+    for line in (title_line, self_named.group(0) if self_named else None):
+        for name, title_keywords, _ in types:
+            if line and any(k in line for k in title_keywords):
+                return name
     opening = text[:3000]
     counts = {name: sum(opening.count(k) for k in body_keywords) for name, _, body_keywords in types}
     best = max(counts, key=lambda name: counts[name])  # the first of equals, in table order

@@ -4,7 +4,8 @@ Each gold document goes through the real stages: normalise, detect, extract. A p
 matches a gold fact of the same document with the same code and value (rates within 0.05);
 codes outside the indicator table and each document's `ignore` codes are left out; qualifiers
 are not scored. Year is right when it equals the gold's (a gold null matches only null). Agency
-is right when the detected name equals the gold's, whitespace aside, or one extends the other by
+is right when the detected name equals the gold's, whitespace and traditional characters aside
+(廣州市信訪局 is 广州市信访局), or one extends the other by
 leading region names only, the shorter still naming its place (浙江省宁波市江北区住房和城乡建设局,
 宁波市江北区住房和城乡建设局 and 江北区住房和城乡建设局 match; 区住建局 and 住建局 match nothing
 but themselves); a gold null matches only null.
@@ -21,7 +22,7 @@ from etl.detect import detect
 from etl.extract import SENTENCE, extract
 from etl.indicators import indicators
 from etl.model import Fact
-from etl.normalise import normalise
+from etl.normalise import normalise, simplified
 
 RATE_TOLERANCE = 0.05
 # A place name: words ending in an administrative unit (江北区, 宁波市, 浙江省, 七家子镇).
@@ -232,7 +233,7 @@ def same_agency(gold: str | None, detected: str | None) -> bool:
     """Whether a detected agency name is the gold's (see the module docstring)."""
     if gold is None or detected is None:
         return gold is detected
-    gold, detected = "".join(gold.split()), "".join(detected.split())
+    gold, detected = ("".join(simplified(name).split()) for name in (gold, detected))
     if gold == detected:
         return True
     shorter, longer = sorted((gold, detected), key=len)

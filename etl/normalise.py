@@ -103,6 +103,11 @@ def _to_simplified() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+def simplified(name: str) -> str:
+    """A name in simplified characters, whichever it was written in (廣州市信訪局 -> 广州市信访局)."""
+    return _to_simplified().convert(name)
+
+
 def _simplified(text: str) -> str:
     """The text in simplified characters if it is written in traditional ones."""
     han = sum("\u4e00" <= char <= "\u9fff" for char in text)

@@ -306,3 +306,17 @@ def test_a_body_outlasts_its_terms_and_its_meeting_tells_the_news() -> None:
 def test_a_year_after_a_verb_of_planning_speaks_of_the_year_before() -> None:
     text = "12月29日，全市信访工作会议召开，总结分析2023年工作，安排部署2024年工作。会议要求，2024年要坚持…"
     assert detect(text).year == 2023
+
+
+def test_a_report_that_names_itself_has_that_type() -> None:
+    text = "根据条例要求，现向社会公布示例市信访局2022年政府信息公开工作年度报告。我局信访工作……信访件……信访。"
+    assert detect(text).report_type == "政府信息公开"
+
+
+def test_a_news_item_told_by_a_state_council_body() -> None:
+    text = "全国两会召开在即，5月20日，记者从水利部获悉，2019年共承办人大建议226件。"
+    assert detect(text).agency == "水利部"
+
+
+def test_a_verb_that_leads_a_sentence_is_no_place() -> None:
+    assert detect("一、总体情况\n今年以来，我镇深入贯彻上级部署，紧紧围绕镇党委政府重点工作推进公开。").agency is None

@@ -94,6 +94,7 @@ def test_the_text_report_lists_every_error_with_its_sentence(tiny_gold: Path) ->
         ("江北区住房和城乡建设局", "区住房和城乡建设局", False),
         ("市审计局", "审计局", False),
         ("区住建委", "区住建委", True),  # the same words, place or not
+        ("廣州市信訪局", "广州市信访局", True),  # in traditional characters, the same name
         ("江北区住房和城乡建设局", "江北区人民政府", False),
         ("江北区住房和城乡建设局", "江北区住房和城乡建设局办公室", False),  # a sub-unit is another body
         (None, None, True),

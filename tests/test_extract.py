@@ -808,3 +808,17 @@ def test_a_case_with_another_cause_in_a_disclosure_report_is_the_bodys_own() -> 
 def test_rates_of_disputes_mediated_are_not_petition_rates() -> None:
     text = "今年受理信访事项120件。矛盾纠纷排查化解建档率100%，化解率95%。"
     assert facts(text, report_type="信访") == {"petition.cases": 120}
+
+
+def test_a_rate_kept_for_years_running_is_read() -> None:
+    assert facts("行政机关负责人出庭应诉率连续5年保持100%。") == {"litigation.head_appearance_rate": 100}
+
+
+def test_what_one_channel_added_is_a_part_of_the_years_total() -> None:
+    text = "2022年，我局主动公开各类政府信息600条，其中在市政府信息公开平台新增70条，在官网公开300条。"
+    assert facts(text, report_type="信访") == {"disclosure.proactive": 600}
+
+
+def test_the_completion_of_disclosure_requests_is_no_petition_rate() -> None:
+    text = "2022年全年，我局共收到12条依申请公开信息，全部按期答复，办结率100%。"
+    assert facts(text, report_type="信访") == {"disclosure.requests": 12}
