@@ -36,7 +36,7 @@ PLACE_MARKERS = "省市区县旗州盟镇乡"
 # Place tokens that cpca does not know (townships, streets, new areas, fictional places).
 PLACE_RE = re.compile(f"[{HAN}]{{1,8}}?(?:自治区|自治州|新区|高新区|开发区|地区|省|州市|市|州|盟|区|县|旗|镇|乡|街道)")
 NOT_PLACES = ("城市", "城乡", "社区", "园区", "景区", "辖区", "市场")
-RELATIVE_PREFIX = ("省", "市", "区", "县", "镇", "乡", "州", "盟", "旗", "街道")
+RELATIVE_PREFIX = ("自治区", "省", "市", "区", "县", "镇", "乡", "州", "盟", "旗", "街道")
 # Words that may stand right before a name relative to a place, even after a place: 徐州市以市政府…
 FUNCTION_WORDS = "以在由将对向和与及同经为把被从按据送交给请合"
 UNKNOWN_CITY_RE = re.compile(f"(?<![全本我该各此其])(?![{FUNCTION_WORDS}])[{HAN}]{{2,4}}?(?:省|市|州|盟)$")
@@ -70,6 +70,10 @@ SENTENCE_RE = re.compile("[，。；,;]")
 TOWNSHIP_GOVERNMENTS = ("人民政府", "政府", "街道办事处", "办事处")
 NOT_A_PLACE = tuple("我本该全各此其")  # 我镇, 全区…: words of a sentence, not a place's name
 SUBJECT_LINES = 12
+# How a report calls itself (我局, 我委) and the endings of the bodies of that kind; a township's
+# (我镇) is any body whose place is a township.
+SELF_KINDS = {"局": ("局",), "委": ("委", "委员会"), "厅": ("厅",), "镇": (), "乡": ()}
+SELF_RE = re.compile(f"我({'|'.join(SELF_KINDS)})")
 TERM_RE = re.compile("第?[一二三四五六七八九十]{1,3}届(?=[\u4e00-\u9fff]{0,6}(?:人大|人民代表大会|政协|委员会))")
 NEWS_LEAD = 200  # characters of a news item's lead, whose subject may be a State Council body
 ADDRESSEES_RE = re.compile(r"^[^。，,]{2,80}[：:]\s*$")  # a salutation line: 各镇人民政府、区直各单位：  # lines of the opening whose sentence subjects vote for the author
@@ -255,7 +259,7 @@ def _title_line(lines: list[str], title: str | None) -> tuple[int, str | None]:
 def _agency(text: str, lines: list[str], title_index: int, title_line: str | None) -> tuple[str | None, tuple[str, ...]]:
     """The canonical name of the report's author and its aliases (see the module docstring)."""
     stated = _stated_names(text, lines, title_index, title_line)
-    raw = stated + (_mentions(text) if all(weight == CARRIED for _, weight in stated) else [])
+    raw = stated + (_self_like(_mentions(text), text) if all(weight == CARRIED for _, weight in stated) else [])
     stated = [(_full_name(name), weight) for name, weight in stated]
     group = _best_group([(_full_name(name), weight) for name, weight in raw])
     if not group:
@@ -419,6 +423,18 @@ def _mentions(text: str) -> list[tuple[str, float]]:
     return found
 
 
+def _self_like(mentions: list[tuple[str, float]], text: str) -> list[tuple[str, float]]:
+    """The mentioned bodies of the kind the report calls itself (我局 three times: a 局, not the
+    县政府办 it mentions); all of them where it does not say."""
+    kinds = Counter(SELF_RE.findall(QUOTED_RE.sub("", text[:4000])))
+    if not kinds:
+        return mentions
+    kind = kinds.most_common(1)[0][0]
+    suffixes = SELF_KINDS[kind]
+    return [(name, weight) for name, weight in mentions if _place(_full_name(name)).core.endswith(suffixes)
+            or (not suffixes and _place(name).prefix.endswith(kind))]
+
+
 def _names_in(span: str) -> list[tuple[str, int]]:
     """Place-prefixed names of bodies in a stretch of text (only places cpca knows), with where
     each ends. A function word glued between a place and a name relative to it is a break:
@@ -515,8 +531,11 @@ def _resolve(relative: str, text: str, title_head: str) -> str | None:
 def _home_places(text: str) -> list[str]:
     """The places where the report's body sits, by what its opening says outside the report's
     sentences: its address (地址：天津市和平区…) and the local outlet that carries it (亳州晚报):
-    each of the province, city and district that cpca finds stated there."""
+    each of the province, city and district that cpca finds stated there; and the province its
+    lead names (内蒙古102个旗县… for 自治区信访局, 北京 for 市水务局)."""
     opening = text[:3000]
+    lead = _recognise(opening[:NEWS_LEAD])
+    provinces = [lead["省"]] if int(lead["省_pos"]) >= 0 and isinstance(lead["省"], str) else []
     spans = [m.group() for m in ADDRESS_RE.finditer(opening)]
     spans += [next(g for g in m.groups() if g) for m in OUTLET_RE.finditer(opening[:300])]
     homes = []
@@ -526,7 +545,7 @@ def _home_places(text: str) -> list[str]:
             place = recognised[level]
             if int(recognised[level + "_pos"]) >= 0 and isinstance(place, str):
                 homes.append(place)  # 天津市 is a province and, for 市人社局, its own city
-    return homes
+    return homes + provinces
 
 
 def _best_group(votes: list[tuple[str, float]]) -> list[tuple[str, float]]:

@@ -320,3 +320,13 @@ def test_a_news_item_told_by_a_state_council_body() -> None:
 
 def test_a_verb_that_leads_a_sentence_is_no_place() -> None:
     assert detect("一、总体情况\n今年以来，我镇深入贯彻上级部署，紧紧围绕镇党委政府重点工作推进公开。").agency is None
+
+
+def test_a_report_calling_itself_a_bureau_is_no_office_it_mentions() -> None:
+    text = "一、总体情况\n2022年，我局在中江县人民政府网站主动公开信息416条。我局按县政府办要求做好公开工作。我局全年未收到申请。"
+    assert detect(text).agency is None
+
+
+def test_a_body_relative_to_its_region_takes_the_province_its_lead_names() -> None:
+    text = "内蒙古102个旗县信访部门要全部开通网站\n2015年，自治区信访局认真组织重点信访事项督查。"
+    assert detect(text).agency == "内蒙古自治区信访局"
