@@ -822,3 +822,12 @@ def test_what_one_channel_added_is_a_part_of_the_years_total() -> None:
 def test_the_completion_of_disclosure_requests_is_no_petition_rate() -> None:
     text = "2022年全年，我局共收到12条依申请公开信息，全部按期答复，办结率100%。"
     assert facts(text, report_type="信访") == {"disclosure.requests": 12}
+
+
+def test_a_percent_that_its_rates_name_follows_is_that_rate() -> None:
+    text = "委员们共提出提案620件，立案580件，99.5%已办复。"
+    assert facts(text, report_type="建议提案办理")["proposals.cppcc_completion"] == 99.5
+    assert facts("今年承办人大代表建议40件，98%的建议已办结。", report_type="建议提案办理") == {
+        "proposals.npc_count": 40, "proposals.npc_completion": 98,
+    }
+    assert "proposals.npc_completion" not in facts("今年承办人大代表建议40件，占全部建议的20%。", report_type="建议提案办理")
