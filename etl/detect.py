@@ -36,6 +36,8 @@ PLACE_MARKERS = "省市区县旗州盟镇乡"
 # Place tokens that cpca does not know (townships, streets, new areas, fictional places).
 PLACE_RE = re.compile(f"[{HAN}]{{1,8}}?(?:自治区|自治州|新区|高新区|开发区|地区|省|州市|市|州|盟|区|县|旗|镇|乡|街道)")
 NOT_PLACES = ("城市", "城乡", "社区", "园区", "景区", "辖区", "市场")
+JUNK_LEAST = 4  # characters before a known place that are no part of a name (not 青 of 青峰县, whose 峰县 cpca knows)
+NOT_A_NAME_RE = re.compile("建议|提案(?!委)|会同|联合|协同|配合")  # a body's name never holds these
 RELATIVE_PREFIX = ("自治区", "省", "市", "区", "县", "镇", "乡", "州", "盟", "旗", "街道")
 # Words that may stand right before a name relative to a place, even after a place: 徐州市以市政府…
 FUNCTION_WORDS = "以在由将对向和与及同经为把被从按据送交给请合"
@@ -58,6 +60,7 @@ PUBLISHED_RE = re.compile(
 )  # a labelled date, or a line that is only a date (13.07.2015 14:18)
 THIS_YEAR_RE = re.compile(r"今年(?:以来|[，,]|1\s*[-—至~]\s*\d{1,2}\s*月)")
 # A meeting that reviews a year's results (2022年…交办会举行，总结2021年…办理情况) is about that year.
+LAST_YEAR_REVIEWED_RE = re.compile("总结(?:了)?(?:去年|上年|上一年)")  # 2024年…交办会召开，总结去年…
 REVIEWED_RE = re.compile(r"总结(?:了)?\s*((?:19|20)\d{2})\s*年")
 CN_YEAR_RE = re.compile("[一二][〇○零一二三四五六七八九]{3}(?=\\s*年)")
 CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
@@ -325,7 +328,7 @@ def _subjects(text: str) -> list[str]:
             if words or name.endswith(_tables().party_organs + _tables().sub_bodies) or len(name) < 3:
                 continue
             if PLACE_RE.fullmatch(name):  # a place that acts is its government: 东晓街道深入…, 获嘉县坚持…
-                if _relative(name) or name.endswith(NOT_PLACES):
+                if _relative(name) or (name.endswith(NOT_PLACES) and int(_recognise(name)["市_pos"]) != 0):  # 聊城市 is one
                     continue
                 name += "办事处" if name.endswith("街道") else "人民政府"
             elif not _relative(name):
@@ -477,7 +480,21 @@ def _trim_to_place(run: str, allow_unknown: bool) -> str | None:
     else:
         return None
     core = _place(name).core
+    if NOT_A_NAME_RE.search(name):
+        return None  # 吉安县人大代表建议政协, 南通中院会同该市依法治市办: words of a sentence
     return name if 2 <= len(core) <= 12 and not core.endswith(_tables().party_organs) else None
+
+
+def _junk_before_place(name: str) -> int:
+    """Where a place cpca knows starts in a name that words before it cannot belong to (a page's
+    spam, 香港…大全新疆维吾尔自治区人民政府: 10), or 0: not a national prefix (政协, 中共), nor a
+    place cpca does not know (示例市东湖区…)."""
+    recognised = _recognise(name)
+    start = min((int(recognised[k + "_pos"]) for k in ("省", "市", "区") if int(recognised[k + "_pos"]) >= 0), default=0)
+    before = name[:start]
+    if start < JUNK_LEAST or re.fullmatch(f"(?:{_patterns().national})+", before) or PLACE_RE.match(before):
+        return 0
+    return start
 
 
 def _sentence_before(run: str) -> int:
@@ -588,6 +605,7 @@ def _full_name(name: str) -> str:
     name = TERM_RE.sub("", name)  # a body outlasts its terms: 政协第十三届绛县委员会 -> 政协绛县委员会
     if _relative(name) or not name:
         return name  # the text's own words: no place to make a canonical name with
+    name = name[_junk_before_place(name):]
     name = re.sub(f"(?<=[{PLACE_MARKERS}])政府(?=办公室$|办公厅$|$)", "人民政府", name)
     for short, formal in _tables().short_forms:
         if name.endswith(short) and not name.endswith(formal):
@@ -729,8 +747,11 @@ def _arabic_years(text: str) -> str:
 
 def _year(text: str, title_line: str | None) -> int | None:
     """The year the report is about (a 2021 report signed in January 2022 is 2021)."""
+    reviewed = LAST_YEAR_REVIEWED_RE.search(text[:600])  # a meeting of 2024 that sums up the year before
     if title_line and (match := YEAR_RE.search(title_line)):
-        return int(match.group(1))
+        return int(match.group(1)) - (1 if reviewed else 0)
+    if reviewed and (match := YEAR_RE.search(text, text.rfind("。", 0, reviewed.start()) + 1, reviewed.start())):
+        return int(match.group(1)) - 1  # in the sentence that sums it up: the meeting's year
     if match := DELIVERY_RE.search(text[:500]):
         return int(match.group(1)) - 1
     if match := PERIOD_RE.search(text):

@@ -330,3 +330,22 @@ def test_a_report_calling_itself_a_bureau_is_no_office_it_mentions() -> None:
 def test_a_body_relative_to_its_region_takes_the_province_its_lead_names() -> None:
     text = "内蒙古102个旗县信访部门要全部开通网站\n2015年，自治区信访局认真组织重点信访事项督查。"
     assert detect(text).agency == "内蒙古自治区信访局"
+
+
+def test_a_city_whose_name_ends_like_a_common_word_is_a_place_that_acts() -> None:
+    assert detect("近年来，聊城市积极探索行政应诉工作新模式。").agency == "聊城市人民政府"
+
+
+def test_runs_of_a_sentence_are_no_names() -> None:
+    assert detect("2024年，吉安县人大代表建议政协委员提案交办会召开。").agency != "吉安县人大代表建议政协"
+    assert detect("一、总体情况\n南通中院会同该市依法治市办首创自我纠正制度。").agency is None
+
+
+def test_the_cppcc_keeps_its_prefix_and_a_pages_junk_before_a_place_goes() -> None:
+    assert detect("1月27日，政协海口市第十五届委员会第一次会议召开，委员提案全部办复。").agency == "政协海口市委员会"
+    assert detect("免费资料图库大全江西省人民政府\n委员提案办理工作总结\n全年办理提案19件。").agency == "江西省人民政府"
+
+
+def test_a_meeting_that_sums_up_last_year_speaks_of_the_year_before() -> None:
+    text = "4月2日，2024年全市政府系统建议提案交办会召开，总结去年建议提案办理工作，安排部署今年工作。"
+    assert detect(text).year == 2023

@@ -831,3 +831,28 @@ def test_a_percent_that_its_rates_name_follows_is_that_rate() -> None:
         "proposals.npc_count": 40, "proposals.npc_completion": 98,
     }
     assert "proposals.npc_completion" not in facts("今年承办人大代表建议40件，占全部建议的20%。", report_type="建议提案办理")
+
+
+def test_requests_answered_count_only_where_none_received_is_stated() -> None:
+    text = "全年共受理政府信息公开申请95件。答复政府信息公开申请98件（含上年度结转申请8件）。"
+    assert facts(text, report_type="政府信息公开") == {"disclosure.requests": 95}
+    assert facts("全年答复政府信息公开申请98件。", report_type="政府信息公开") == {"disclosure.requests": 98}
+
+
+def test_a_total_of_all_kinds_wins_over_the_first_instance() -> None:
+    text = "2022年，全省法院新收各类行政诉讼案件38000件。其中，新收一审行政案件17000件。"
+    assert facts(text) == {"litigation.lawsuits": 38000}
+
+
+def test_what_a_government_will_handle_and_what_five_years_gave_are_not_the_years() -> None:
+    assert facts("今年县政府系统将承办人大代表建议151件、政协提案127件。", report_type="建议提案办理") == {}
+    assert facts("过去五年，市政协共立案提案2045件。", report_type="建议提案办理") == {}
+
+
+def test_motions_and_suggestions_together_are_not_the_suggestions() -> None:
+    text = "省人大会议以来389件代表议案建议全部办理完毕。代表提出议案23件，提出建议366件。"
+    assert facts(text, report_type="建议提案办理")["proposals.npc_count"] == 366
+
+
+def test_cases_a_reconsideration_body_newly_took_in_are_the_years_reviews() -> None:
+    assert facts("2022年全国各级行政复议机构新收案件38.5万件，办结35.2万件。") == {"litigation.reviews": 385000}
