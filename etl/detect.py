@@ -263,8 +263,9 @@ def _agency(text: str, lines: list[str], title_index: int, title_line: str | Non
     """The canonical name of the report's author and its aliases (see the module docstring)."""
     stated = _stated_names(text, lines, title_index, title_line)
     raw = stated + (_self_like(_mentions(text), text) if all(weight == CARRIED for _, weight in stated) else [])
-    stated = [(_full_name(name), weight) for name, weight in stated]
-    group = _best_group([(_full_name(name), weight) for name, weight in raw])
+    canonical_of = _canonical_names({name for name, _ in raw})
+    stated = [(canonical_of[name], weight) for name, weight in stated]
+    group = _best_group([(canonical_of[name], weight) for name, weight in raw])
     if not group:
         return None, ()
     weights: Counter = Counter()
@@ -277,8 +278,18 @@ def _agency(text: str, lines: list[str], title_index: int, title_line: str | Non
         # the text's own words for its author, where it names no place (县教育局2025年…总结)
         return (relative if any(name == relative and weight >= INFERRED for name, weight in stated) else None), ()
     canonical = max(weights, key=lambda n: (not _relative(n), len(_place(n).prefix), len(n), weights[n]))
-    wordings = set(weights) | {name for name, _ in raw if _full_name(name) in weights}  # the text's own forms too
+    wordings = set(weights) | {name for name, _ in raw if canonical_of[name] in weights}  # the text's own forms too
     return canonical, tuple(sorted(n for n in wordings if n != canonical and not _relative(n)))
+
+
+def _canonical_names(names: set[str]) -> dict[str, str]:
+    """Each name's canonical form: that of the fullest name the text gives for it (西山区教育局 with
+    示例市西山区教育局 beside it is the 示例市 one, whatever city cpca's table has a 西山区 in),
+    else _full_name's."""
+    def fullest(name: str) -> str:
+        longer = [n for n in names if len(n) > len(name) and n.endswith(name) and PLACE_RE.fullmatch(n[: len(n) - len(name)])]
+        return max(longer, key=len) if longer and not _relative(name) else name
+    return {name: _full_name(fullest(name)) for name in names}
 
 
 def _stated_names(text: str, lines: list[str], title_index: int, title_line: str | None) -> list[tuple[str, float]]:

@@ -349,3 +349,8 @@ def test_the_cppcc_keeps_its_prefix_and_a_pages_junk_before_a_place_goes() -> No
 def test_a_meeting_that_sums_up_last_year_speaks_of_the_year_before() -> None:
     text = "4月2日，2024年全市政府系统建议提案交办会召开，总结去年建议提案办理工作，安排部署今年工作。"
     assert detect(text).year == 2023
+
+
+def test_the_city_the_text_gives_a_district_wins_over_the_division_tables() -> None:
+    text = "西山区教育局2021年建议提案办理工作总结\n2021年，西山区教育局高度重视建议办理。\n示例市西山区教育局\n2022年3月14日"
+    assert detect(text).agency == "示例市西山区教育局"  # not 昆明市西山区教育局
