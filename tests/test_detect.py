@@ -264,6 +264,7 @@ def test_state_council_bodies_by_their_formal_names() -> None:
 
 def test_standard_short_forms_of_organs_are_expanded_where_the_place_is_named() -> None:
     assert detect("示例市东湖区住建局2022年政府信息公开工作年度报告\n正文").agency == "示例市东湖区住房和城乡建设局"
+    assert detect("示例市城建局2023年建议提案办理情况\n正文").agency == "示例市城乡建设局"
     assert detect("区住建委2022年政府信息公开工作年度报告\n正文").agency == "区住建委"  # no place: the text's words
 
 
