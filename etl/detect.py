@@ -34,10 +34,11 @@ from etl.model import ReportMeta
 HAN = "\u4e00-\u9fff"
 PLACE_MARKERS = "省市区县旗州盟镇乡"
 # Place tokens that cpca does not know (townships, streets, new areas, fictional places).
+PLACE_END = "(?:街道|镇|乡|县|区|市|旗)(?=(?:19|20)\\d{2}年)"  # a place right before a report's year
 PLACE_RE = re.compile(f"[{HAN}]{{1,8}}?(?:自治区|自治州|新区|高新区|开发区|地区|省|州市|市|州|盟|区|县|旗|镇|乡|街道)")
 NOT_PLACES = ("城市", "城乡", "社区", "园区", "景区", "辖区", "市场")
 JUNK_LEAST = 4  # characters before a known place that are no part of a name (not 青 of 青峰县, whose 峰县 cpca knows)
-NOT_A_NAME_RE = re.compile("建议|提案(?!委)|会同|联合|协同|配合")  # a body's name never holds these
+NOT_A_NAME_RE = re.compile("建议|提案(?!委)|会同|联合|协同|配合|(?:大|全|格|布|开|结)局$")  # a body's name never holds these
 RELATIVE_PREFIX = ("自治区", "省", "市", "区", "县", "镇", "乡", "州", "盟", "旗", "街道")
 # Words that may stand right before a name relative to a place, even after a place: 徐州市以市政府…
 FUNCTION_WORDS = "以在由将对向和与及同经为把被从按据送交给请合"
@@ -61,6 +62,8 @@ PUBLISHED_RE = re.compile(
 THIS_YEAR_RE = re.compile(r"今年(?:以来|[，,]|1\s*[-—至~]\s*\d{1,2}\s*月)")
 # A meeting that reviews a year's results (2022年…交办会举行，总结2021年…办理情况) is about that year.
 LAST_YEAR_REVIEWED_RE = re.compile("总结(?:了)?(?:去年|上年|上一年)")  # 2024年…交办会召开，总结去年…
+# A meeting that assigns this year's suggestions (2024年…建议提案交办会召开) reports on last year's.
+ASSIGNMENT_MEETING_RE = re.compile("交办会")
 REVIEWED_RE = re.compile(r"总结(?:了)?\s*((?:19|20)\d{2})\s*年")
 CN_YEAR_RE = re.compile("[一二][〇○零一二三四五六七八九]{3}(?=\\s*年)")
 CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
@@ -184,7 +187,7 @@ def _patterns() -> _Patterns:
             r"(?<!\d)((?:19|20)\d{2})\s*(?:" + "|".join(t.plans) + r")|(?:" + "|".join(t.plan_verbs) + r")((?:19|20)\d{2})\s*年"
         ),
         self_named=re.compile(
-            f"(?:现(?:将|予以)?(?:向社会)?(?:公布|发布)|编制了?|特?发布)《?((?:19|20)\\d{{2}}年度?)?((?:{national})?[{HAN}]{{2,30}}?{organ})"
+            f"(?:现(?:将|予以)?(?:向社会)?(?:公布|发布)|现将|编制了?|特?发布)《?((?:19|20)\\d{{2}}年度?)?((?:{national})?(?![度我本该])[{HAN}]{{2,30}}?(?:{organ}|{PLACE_END}))"
             f"(?!办公室|办公厅)(?:关于)?(?(1)|(?:19|20)\\d{{2}}年度?)[^。《》]{{0,30}}?(?:报告|总结|年报)"
         ),
         contact=re.compile(f"请(?:与|联系)((?:{national})?[{HAN}]{{2,30}}?{organ})(?:[{HAN}]{{0,8}}?(?:科|处|股|室))?(?:[(（][^)）]*[)）])?联系"),
@@ -301,14 +304,19 @@ def _stated_names(text: str, lines: list[str], title_index: int, title_line: str
         line = re.sub(r"(文件|办公室印发|印发)$", "", LINE_DATE_RE.sub("", line)) if not line.endswith("办公室") else line
         if match := p.line_name.match(line):
             votes.append((match.group(1), STATED))
-    if title_line:
-        votes += _title_names(title_line, text)
-    elif headline := _headline(lines):
+    titled = _title_names(title_line, text) if title_line else []
+    votes += titled
+    if not title_line and (headline := _headline(lines)):
         votes.append((headline, INFERRED))
     opening = ADDRESS_RE.sub("", text[:3000])
-    votes += [(_cleaned(name), STATED) for _, name in p.self_named.findall(opening)]  # an office's own report
+    votes += [(_government_of(_cleaned(name)), STATED) for _, name in p.self_named.findall(opening)]  # an office's own report
+    offices = {name for name, _ in titled}  # a government's office that the title names writes its own report
+
+    def body_of(name: str) -> str:
+        return name if name in offices else _body_of_office(name)
+
     for pattern in (p.author, p.contact):
-        votes += [(_body_of_office(_cleaned(name)), STATED) for name in pattern.findall(opening)]
+        votes += [(body_of(_cleaned(name)), STATED) for name in pattern.findall(opening)]
     national = _tables().national_bodies
     votes += [(national.get(name) or _body_of_office(_cleaned(name)), INFERRED) for name in p.news_source.findall(opening[:1000])]
     votes += [(name, INFERRED) for name in _subjects(opening)]
@@ -341,12 +349,19 @@ def _subjects(text: str) -> list[str]:
             if PLACE_RE.fullmatch(name):  # a place that acts is its government: 东晓街道深入…, 获嘉县坚持…
                 if _relative(name) or (name.endswith(NOT_PLACES) and int(_recognise(name)["市_pos"]) != 0):  # 聊城市 is one
                     continue
-                name += "办事处" if name.endswith("街道") else "人民政府"
+                name = _government_of(name)
             elif not _relative(name):
                 name = _trim_to_place(name, allow_unknown=True)
             if name and name not in found:
                 found.append(name)
     return found
+
+
+def _government_of(name: str) -> str:
+    """A place named as a body (a report of 平江县三墩乡, 东晓街道深入…) is its government."""
+    if not PLACE_RE.fullmatch(name) or _relative(name):
+        return name
+    return name + ("办事处" if name.endswith("街道") else "人民政府")
 
 
 def _body_of_office(name: str) -> str:
@@ -396,15 +411,19 @@ def _headline(lines: list[str]) -> str | None:
 
 
 def _place_and_body_organ(head: str, text: str) -> list[str]:
-    """A title that names only a place (桥东区2020年信访工作总结) and a body that names the organ
-    relative to it (区信访局): 桥东区信访局. With no such organ, the place's government."""
+    """A title that names only a place (桥东区2020年信访工作总结): the body that names the organ
+    relative to it (区信访局): 桥东区信访局; else the body of that place the page's source line
+    names; with neither, the place's government."""
     if not PLACE_RE.fullmatch(head) or head.startswith(RELATIVE_PREFIX) or len(head) < 3:
         return []
     marker = "街道" if head.endswith("街道") else head[-1]
     organs = _relative_organs(text, marker)
     if organs:
         return [head + organs.most_common(1)[0][0]]
-    return [head + ("办事处" if marker == "街道" else "人民政府")]
+    carriers = [name for name in _patterns().source_line.findall(text[:3000]) if name.startswith(head) and name != head]
+    if carriers:
+        return carriers[:1]  # 黄石市2020年度行政复议…报告 / 来源：黄石市司法局: the place's body that published it
+    return [_government_of(head)]
 
 
 def _relative_organs(text: str, marker: str) -> Counter:
@@ -549,6 +568,7 @@ def _resolve(relative: str, text: str, title_head: str) -> str | None:
     if yearbook := YEARBOOK_RE.search(text[:500]):
         homes += [yearbook.group(1), yearbook.group(1) + marker]
     homes += _home_places(text)
+    homes += [_place(name).prefix for name in _subjects(text[:3000])]  # 2021年，湟源县始终坚持…
     for place in homes:
         if place.endswith(marker) and _place(place + core).prefix == place:
             return _full_name(place + core)
@@ -761,8 +781,11 @@ def _year(text: str, title_line: str | None) -> int | None:
     reviewed = LAST_YEAR_REVIEWED_RE.search(text[:600])  # a meeting of 2024 that sums up the year before
     if title_line and (match := YEAR_RE.search(title_line)):
         return int(match.group(1)) - (1 if reviewed else 0)
-    if reviewed and (match := YEAR_RE.search(text, text.rfind("。", 0, reviewed.start()) + 1, reviewed.start())):
-        return int(match.group(1)) - 1  # in the sentence that sums it up: the meeting's year
+    looking_back = reviewed or ASSIGNMENT_MEETING_RE.search(text[:600])
+    if looking_back and (match := YEAR_RE.search(text, text.rfind("。", 0, looking_back.start()) + 1, looking_back.start())):
+        before = int(match.group(1)) - 1  # the meeting's year, in the sentence that sums up or assigns
+        if reviewed or f"{before}年" in text:  # an assignment meeting that also reports the year before
+            return before
     if match := DELIVERY_RE.search(text[:500]):
         return int(match.group(1)) - 1
     if match := PERIOD_RE.search(text):

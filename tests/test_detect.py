@@ -355,3 +355,32 @@ def test_a_meeting_that_sums_up_last_year_speaks_of_the_year_before() -> None:
 def test_the_city_the_text_gives_a_district_wins_over_the_division_tables() -> None:
     text = "西山区教育局2021年建议提案办理工作总结\n2021年，西山区教育局高度重视建议办理。\n示例市西山区教育局\n2022年3月14日"
     assert detect(text).agency == "示例市西山区教育局"  # not 昆明市西山区教育局
+
+
+def test_a_governments_office_the_title_names_writes_its_own_report() -> None:
+    text = ("五华区人民政府办公室2022年政府信息公开工作年度报告\n本报告由五华区人民政府办公室编制而成。"
+            "如有疑问，请与五华区人民政府办公室联系。")
+    assert detect(text).agency == "昆明市五华区人民政府办公室"
+
+
+def test_a_relative_title_takes_the_place_that_acts_in_the_text() -> None:
+    text = "县人民政府办公室2021年政府信息公开工作年度报告\n一、总体情况\n2021年，湟源县始终坚持把政务公开作为重要举措。"
+    assert detect(text).agency == "湟源县人民政府办公室"
+
+
+def test_a_report_of_a_place_is_its_governments_and_words_are_no_place() -> None:
+    town = "根据条例规定，现将平江县三墩乡2024年度政府信息公开工作报告如下：\n一、总体情况"
+    assert detect(town).agency == "平江县三墩乡人民政府"
+    own = "现将2025年度我局政府信息公开工作情况报告如下。\n2025年，示例市榕城区医疗保障局坚持依法公开。"
+    assert detect(own).agency == "示例市榕城区医疗保障局"
+    assert detect("2021年，我县围绕兴海县经济社会发展大局推进公开。").agency != "兴海县经济社会发展大局"
+
+
+def test_a_place_only_title_is_the_body_of_that_place_its_page_comes_from() -> None:
+    text = "黄石市2020年度行政复议、行政应诉案件统计分析报告\n来源：黄石市司法局 时间：2021-03-16\n一、基本概况"
+    assert detect(text).agency == "黄石市司法局"
+
+
+def test_an_assignment_meeting_reports_on_the_year_before() -> None:
+    text = "4月15日，2024年度县人大代表、政协委员提案交办会议召开。会议通报了2023年建议办理情况。"
+    assert detect(text).year == 2023
