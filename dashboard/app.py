@@ -15,7 +15,7 @@ import dash
 from dash import (ALL, ClientsideFunction, Dash, Input, Output, State as Current, callback, clientside_callback, ctx,
                   dcc, html, no_update)
 
-from dashboard import components, db, queries, texts
+from dashboard import charts, components, db, queries, texts
 from dashboard.db import WarehouseUnavailable
 from dashboard.state import State
 
@@ -140,9 +140,9 @@ def show_evidence(_clicks: list, _close: int, _pathname: str, search: str):
         return no_update, no_update
     if changed["id"] in ("evidence-close", "url"):
         return no_update, "evidence hidden"
-    report_id, indicator = (changed["value"]["points"][0].get("customdata") or [None, None])[:2]
+    report_id, indicator, status = charts.clicked_fact(changed["value"]["points"][0])
     if not report_id:
-        return texts.EVIDENCE_MISSING, "evidence"
+        return texts.EVIDENCE_NONE[status], "evidence"
     try:
         found = queries.evidence(db.current(), report_id, indicator)
     except WarehouseUnavailable as exc:

@@ -1,7 +1,10 @@
 """Plotly figures built from query results: one look (fonts, Okabe–Ito colours) for every chart.
 
 Every point or bar that stands for a fact carries `customdata = [report_id, indicator]`, which
-the evidence panel turns into the sentence the number came from. Values without a peer group
+the evidence panel turns into the sentence the number came from. A heatmap cell carries its key
+in `text` instead ("report_id|indicator", or "|status" for a cell without a fact; see
+`cell_key`), its hover words in `hovertext`: Dash passes a 2-D trace's clicked point without its
+customdata, but with its text. Values without a peer group
 (peer_median NULL, standing 'no_peers') are labelled texts.NO_PEERS, never drawn as a gap or a
 percentile. All words come from texts.
 """
@@ -103,6 +106,21 @@ def _standing_legend(fig: go.Figure, standings: list[str], symbol: str = "square
     _legend(fig, {texts.STANDING_LABELS[s]: STANDING_COLOURS[s] for s in STANDING_ORDER if s in standings}, symbol)
 
 
+def cell_key(report_id: str | None, indicator: str | None, status: str = "missing") -> str:
+    """The key a heatmap cell's click carries: its fact, or why it has none."""
+    return f"{report_id}|{indicator}" if report_id and indicator else f"|{status}"
+
+
+def clicked_fact(point: dict) -> tuple[str | None, str | None, str]:
+    """(report_id, indicator, status) of a clicked point: from its customdata, or from a heatmap
+    cell's key; status says why a point without a fact has none ('missing', 'no_report')."""
+    if point.get("customdata"):
+        report_id, indicator = point["customdata"][:2]
+        return report_id, indicator, "reported" if report_id else "missing"
+    report_id, _, rest = str(point.get("text") or "|missing").partition("|")
+    return (report_id, rest, "reported") if report_id else (None, None, rest or "missing")
+
+
 def _facts(df: pl.DataFrame) -> list[tuple[str, str]]:
     """Each row's fact as customdata: [report_id, indicator]."""
     return list(zip(df["report_id"], df["indicator"]))
@@ -143,7 +161,8 @@ def coverage_heatmap(df: pl.DataFrame) -> go.Figure:
          else texts.COVERAGE_LABELS[s] for s, v, u in zip(*cells)]
         for cells in zip(matrix("status"), matrix("value"), matrix("unit"))
     ]
-    custom = [list(map(list, zip(r, i))) for r, i in zip(matrix("report_id"), matrix("fact_indicator"))]
+    keys = [[cell_key(r, i, s) for r, i, s in zip(*cells)]
+            for cells in zip(matrix("report_id"), matrix("fact_indicator"), matrix("status"))]
     n = len(statuses)
     scale = []
     for i, status in enumerate(statuses):
@@ -151,8 +170,8 @@ def coverage_heatmap(df: pl.DataFrame) -> go.Figure:
     fig = go.Figure(go.Heatmap(
         z=codes, x=indicators, y=agencies, zmin=-0.5, zmax=n - 0.5,
         colorscale=scale, showscale=False, xgap=1, ygap=1,
-        customdata=custom, text=hover,
-        hovertemplate="%{y}<br>%{x}<br>%{text}<extra></extra>",
+        text=keys, hovertext=hover,
+        hovertemplate="%{y}<br>%{x}<br>%{hovertext}<extra></extra>",
     ))
     _legend(fig, {texts.COVERAGE_LABELS[s]: COVERAGE_COLOURS[s] for s in statuses})
     fig.update_yaxes(autorange="reversed", showgrid=False)
@@ -260,17 +279,17 @@ def gap_heatmap(df: pl.DataFrame, indicator: dict) -> go.Figure:
     # Colours saturate at the 90th percentile of the gaps, so that one outlier does not wash out the rest.
     limit = df[colour_column].abs().quantile(0.9) or 1
     unit = indicator["unit"]
-    text = [[texts.change(v, unit) if v is not None else "" for v in row] for row in matrix("gap_median")]
-    custom = [[[r, indicator["code"]] for r in row] for row in matrix("report_id")]
+    hover = [[texts.change(v, unit) if v is not None else "" for v in row] for row in matrix("gap_median")]
+    keys = [[cell_key(r, indicator["code"]) for r in row] for row in matrix("report_id")]
     fig = go.Figure(go.Heatmap(
-        z=z, x=[str(y) for y in years], y=agencies, customdata=custom, text=text,
+        z=z, x=[str(y) for y in years], y=agencies, text=keys, hovertext=hover,
         colorscale=GAP_SCALE if oriented else NEUTRAL_SCALE,
         zmin=-limit, zmax=limit,
         xgap=1, ygap=1, hoverongaps=False,
         # The bar's ends say which side is worse; the numbers are in the cells' hover.
         colorbar={"thickness": 12, "tickvals": [-limit, 0, limit],
                   "ticktext": list(texts.GAP_SCALE_LABELS if oriented else texts.NEUTRAL_SCALE_LABELS)},
-        hovertemplate=f"%{{y}} {texts.year('%{x}')}<br>{texts.GAP_TO_MEDIAN} %{{text}}<extra></extra>",
+        hovertemplate=f"%{{y}} {texts.year('%{x}')}<br>{texts.GAP_TO_MEDIAN} %{{hovertext}}<extra></extra>",
     ))
     alone = df.filter(pl.col("standing") == "no_peers")
     if alone.height:

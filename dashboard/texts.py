@@ -194,6 +194,8 @@ EVIDENCE_PAGE = "原网页："
 EVIDENCE_PUBLISHED = "（发布于 {date}）"
 EVIDENCE_OPEN = "查看报告全文"
 EVIDENCE_MISSING = "这里没有数值：该机构当年的报告未披露此指标。"
+# Why a clicked cell has no evidence, by its coverage status.
+EVIDENCE_NONE = {"missing": EVIDENCE_MISSING, "no_report": "这里没有数值：该机构当年没有发布报告。"}
 CLOSE = "关闭"
 
 DOWNLOAD_CSV = "下载数据（CSV）"

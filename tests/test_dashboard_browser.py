@@ -150,3 +150,45 @@ def test_choosing_a_report_shows_its_text_with_the_facts_highlighted(duo):
     facts = duo.find_elements("#report-facts .ag-row")
     assert len(marks) >= 1 and len(facts) >= len(marks)  # facts sharing a sentence share a mark
     assert duo.get_logs() == []
+
+
+# A heatmap cell's place on the page (relative to its graph) and its key, found from the figure
+# the browser drew: the first cell with a fact (arguments[1] true) or without one.
+HEATMAP_CELL = """
+const gd = arguments[0], t = gd.data[0], xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+for (let i = 0; i < t.y.length; i++) for (let j = 0; j < t.x.length; j++) {
+  const key = t.text[i][j];
+  if (arguments[1] === !key.startsWith("|") && (arguments[1] || key === arguments[2]))
+    return [xa._offset + xa.l2p(j), ya._offset + ya.l2p(i), key];  // category axes: a cell at its index
+}
+return null;
+"""
+
+
+def click_heatmap_cell(duo, with_fact: bool, status: str = "|missing") -> str:
+    """Click, as a person does, the first cell of the page's heatmap with a fact (or without one
+    and of `status`); its key."""
+    graph = next(g for g in duo.find_elements(".js-plotly-plot")
+                 if duo.driver.execute_script("return arguments[0].data[0].type", g) == "heatmap")
+    x, y, key = duo.driver.execute_script(HEATMAP_CELL, graph, with_fact, status)
+    duo.driver.execute_script(  # the cell in the middle of the window
+        "window.scrollTo(0, arguments[0].getBoundingClientRect().top + window.scrollY + arguments[1] - innerHeight / 2)",
+        graph, y)
+    ActionChains(duo.driver).move_to_element_with_offset(graph, x, y).click().perform()  # from its top left
+    return key
+
+
+@pytest.mark.parametrize("path", ["/", "/gaps?indicator=petition.completion_rate"])
+def test_clicking_a_heatmap_cell_shows_the_sentence_of_its_value_or_why_there_is_none(duo, path):
+    from dashboard import texts
+
+    open_page(duo, path)
+    duo.wait_for_element(".js-plotly-plot .heatmaplayer", timeout=10)
+    click_heatmap_cell(duo, with_fact=True)
+    sentence = duo.wait_for_element(".evidence-sentence", timeout=10).text
+    assert sentence and texts.EVIDENCE_MISSING not in duo.find_element("#evidence-body").text
+    if path == "/":  # the coverage matrix has cells whose report does not state the indicator
+        duo.find_element("#evidence-close").click()
+        click_heatmap_cell(duo, with_fact=False, status="|missing")
+        until(lambda: text_of(duo, "#evidence-body") == texts.EVIDENCE_MISSING, timeout=10)
+    assert duo.get_logs() == []

@@ -131,8 +131,9 @@ def test_a_total_stated_in_parts_is_not_shown_as_missing(served, small_warehouse
     matrix = figure(layout("/", year="2022", family="litigation"), "coverage")
     heatmap = matrix.data[0]
     row, column = heatmap.y.index(POLICE.name), heatmap.x.index("诉讼复议案件合计")
-    assert heatmap.text[row][column] == texts.COVERAGE_LABELS["covered_by_parts"]
-    assert heatmap.customdata[row][column][1] == "litigation.lawsuits"  # a click shows a part's sentence
+    assert heatmap.hovertext[row][column] == texts.COVERAGE_LABELS["covered_by_parts"]
+    clicked = charts.clicked_fact({"text": heatmap.text[row][column]})  # what a click on the cell carries
+    assert clicked[1:] == ("litigation.lawsuits", "reported")  # a click shows a part's sentence
     assert texts.COVERAGE_LABELS["covered_by_parts"] in {t.name for t in matrix.data[1:]}  # in the legend
     assert charts.COVERAGE_COLOURS["covered_by_parts"] not in (charts.COVERAGE_COLOURS["missing"],
                                                               charts.COVERAGE_COLOURS["reported"])
