@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
+from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -15,6 +17,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--debug", action="store_true", help="Dash dev tools and reloading")
     args = parser.parse_args(argv)
     os.environ["WAREHOUSE"] = args.warehouse  # dashboard.app reads it when it builds the app
+    if not Path(args.warehouse).is_file():
+        print(f"python -m dashboard: the warehouse {args.warehouse} does not exist yet; the pages show how to build it"
+              f" (python -m etl run --source REPORTS --warehouse {args.warehouse}) until it does", file=sys.stderr)
     from dashboard.app import app
 
     app.run(host=args.host, port=args.port, debug=args.debug)

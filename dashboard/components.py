@@ -36,10 +36,10 @@ def guarded(render: Callable[[Warehouse, State], object]) -> Callable[..., objec
         wh = db.current()
         try:
             if queries.report_count(wh) == 0:
-                return guidance(texts.EMPTY_TITLE, texts.EMPTY_BODY.format(path=wh.path), wh.path)
+                return guidance(texts.EMPTY_TITLE, texts.EMPTY_BODY.format(path=wh.path.name), wh.path.name)
             return html.Div([data_note(wh), render(wh, resolve(wh, State.from_params(params)))])
         except WarehouseUnavailable as exc:
-            return guidance(texts.MISSING_TITLE, texts.MISSING_BODY, wh.path, detail=str(exc))
+            return guidance(texts.MISSING_TITLE, texts.MISSING_BODY, wh.path.name, detail=str(exc))
 
     return layout
 

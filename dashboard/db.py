@@ -21,6 +21,7 @@ generation still finishes its last query. Raise them only with the worker count 
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -34,6 +35,8 @@ import duckdb
 import polars as pl
 
 from dashboard import texts
+
+log = logging.getLogger(__name__)
 
 DUCKDB_CONFIG = {"memory_limit": "2GiB", "threads": 2}
 
@@ -68,7 +71,8 @@ class _Generation:
             con.execute("USE wh")
         except duckdb.Error as exc:
             con.close()
-            raise WarehouseUnavailable(texts.WAREHOUSE_UNREADABLE.format(path=path, error=exc)) from exc
+            log.error("cannot open the warehouse %s: %s", path, exc)
+            raise WarehouseUnavailable(texts.WAREHOUSE_UNREADABLE.format(name=path.name)) from exc
         return cls(identity=identity, con=con)
 
     def retire(self) -> None:
@@ -133,7 +137,7 @@ class Warehouse:
         identity = _identity(self.path)
         if identity is None:
             self._checked_at = float("-inf")  # check again on the next query
-            raise WarehouseUnavailable(texts.WAREHOUSE_MISSING.format(path=self.path))
+            raise WarehouseUnavailable(texts.WAREHOUSE_MISSING.format(name=self.path.name))
         if self._current is not None and self._current.identity == identity:
             return
         try:

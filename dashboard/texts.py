@@ -35,8 +35,10 @@ MISSING_DETAIL = "详细信息：{detail}"
 EMPTY_TITLE = "数据仓库中还没有报告"
 EMPTY_BODY = "数据仓库 {path} 已存在，但尚未载入任何报告。请运行："
 NO_DATA = "当前筛选条件下没有数据。"
-WAREHOUSE_MISSING = "数据仓库文件不存在：{path}"
-WAREHOUSE_UNREADABLE = "无法打开数据仓库 {path}：{error}"
+# What a browser is told when the warehouse cannot be opened: the file's name only, never its
+# folders on the server nor DuckDB's message (those go to the server's log).
+WAREHOUSE_MISSING = "数据仓库文件 {name} 不存在。"
+WAREHOUSE_UNREADABLE = "无法打开数据仓库 {name}：文件已损坏或不是 DuckDB 数据仓库。"
 WAREHOUSE_NOT_CONFIGURED = "未配置数据仓库路径"
 
 # Filters.

@@ -69,6 +69,31 @@ def test_a_missing_warehouse_shows_how_to_build_it(served, tmp_path):
     for path in PATHS:
         page = render(path)
         assert texts.MISSING_TITLE in page and "python -m etl run" in page
+        assert str(tmp_path) not in page  # the server's folders never reach a browser
+
+
+def test_an_unreadable_warehouse_names_the_file_but_not_its_folders_nor_duckdbs_error(served, tmp_path):
+    junk = tmp_path / "junk.duckdb"
+    junk.write_bytes(b"not a database" * 100)
+    db.configure(junk)
+    page = render("/")
+    assert texts.WAREHOUSE_UNREADABLE.format(name="junk.duckdb") in page
+    assert str(tmp_path) not in page and "IO Error" not in page
+
+
+def test_serving_a_missing_warehouse_says_so_on_the_console(tmp_path):
+    import subprocess
+    import sys
+
+    missing = tmp_path / "missing.duckdb"
+    server = subprocess.Popen([sys.executable, "-m", "dashboard", "--warehouse", str(missing), "--port", "0"],
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        first = server.stderr.readline()
+    finally:
+        server.kill()
+        server.wait()
+    assert "does not exist yet" in first and str(missing) in first
 
 
 def test_an_empty_warehouse_says_so(served, tmp_path):
