@@ -376,10 +376,11 @@ def gap_matrix(wh: Warehouse, state: State) -> pl.DataFrame:
 
 def laggards(wh: Warehouse, state: State, year: int) -> pl.DataFrame:
     """Per agency with values in `year`: on how many indicators it lags its peers' median
-    (`lagging`), out of how many it was compared on (`compared`); those lagging most first."""
+    (`lagging`), out of how many it was compared on (`compared`); the largest share lagging first
+    (the share is what the list's bars show), then the most indicators lagging."""
     return _peered(
         wh, state, "year = $year",
-        "lagging DESC, compared DESC, agency",
+        "lagging / nullif(compared, 0) DESC NULLS LAST, lagging DESC, agency",
         indicator=None, year=year,
         select="""SELECT agency_id, agency, count(*) FILTER (WHERE standing = 'laggard') AS lagging,
             count(*) FILTER (WHERE standing IN ('laggard', 'leader', 'par')) AS compared,

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import duckdb
+import polars as pl
 import pytest
 
 from conftest import DONGHU, DONGHU_POLICE, POLICE, SMALL_REPORTS, TAX, Agency, Report, build_warehouse
@@ -351,3 +352,9 @@ def test_real_data_compared_with_demo_peers_is_flagged(wh):
     ranking = queries.gap_ranking(wh, COMPLETION, 2022)
     police = ranking.filter(agency=POLICE.name).row(0, named=True)
     assert (police["is_demo"], police["peer_is_demo"]) == (False, True)  # DONGHU_POLICE is a demo peer
+
+
+def test_laggards_are_ranked_by_the_share_their_bars_show(demo_warehouse):
+    ranked = queries.laggards(Warehouse(demo_warehouse), State(), 2024).filter(pl.col("compared") > 0)
+    shares = [lagging / compared for lagging, compared in ranked.select("lagging", "compared").rows()]
+    assert len(set(shares)) > 2 and shares == sorted(shares, reverse=True)
