@@ -221,8 +221,9 @@ def export(name: str) -> Callable[[Exporter], Exporter]:
 WIDE_COLUMNS = {"evidence": 4, "source": 3, "title": 3, "agency": 2}
 
 
-def grid(grid_id: str | dict, df: pl.DataFrame, columns: list[str], height: int = 560) -> dag.AgGrid:
-    """A sortable, filterable table (dash-ag-grid) showing `columns` of `df`, labelled in Chinese.
+def grid(grid_id: str | dict, df: pl.DataFrame, columns: list[str], height: int | None = 560) -> dag.AgGrid:
+    """A sortable, filterable table (dash-ag-grid) showing `columns` of `df`, labelled in Chinese;
+    `height` None: as tall as its rows (a page of them), with no scroll box of its own.
 
     Every column of `df` goes into the rows, so a selected row still carries e.g. its report_id."""
     return dag.AgGrid(
@@ -233,9 +234,10 @@ def grid(grid_id: str | dict, df: pl.DataFrame, columns: list[str], height: int 
         dashGridOptions={
             "pagination": True, "paginationPageSize": 20, "localeText": texts.GRID_LOCALE,
             "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
+            **({"domLayout": "autoHeight"} if height is None else {}),
         },
         className="ag-theme-alpine",
-        style={"height": f"{height}px"},
+        style={} if height is None else {"height": f"{height}px"},
     )
 
 

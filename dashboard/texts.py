@@ -156,6 +156,7 @@ PERCENTILE = "百分位"
 # Reports.
 REPORTS_TITLE = "报告列表"
 REPORT_FACTS = "抽取到的指标（{n} 项，已在原文中高亮）"
+REPORT_NO_FACTS = "这份报告没有陈述看板所列的任何指标。"
 REPORT_NOT_FOUND = "找不到报告 {report_id}。"
 REPORT_RETIRED = "该报告已退役（源文件已删除或改动）。"
 REPORT_OPEN_HINT = "点击表格中的一行查看报告全文与高亮的指标。"

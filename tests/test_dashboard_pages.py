@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import dash
+import dash_ag_grid as dag
 import duckdb
 import plotly
 import pytest
@@ -201,6 +202,19 @@ def test_an_agency_whose_reports_state_no_indicator_says_so(served, tmp_path):
     page = layout("/agency", agency=str(silent.agency_id))
     assert [p.children for p in with_class(page, "empty-note")] == [texts.AGENCY_NO_VALUES] * 2
     assert found(page, dcc.Graph) == []  # no empty charts
+
+
+def test_a_report_that_states_no_indicator_says_so_and_facts_need_no_scroll_box(served, small_warehouse, tmp_path):
+    silent = Agency(7, "示例市档案局", "示例省示例市", "档案", "部门")
+    wh = db.configure(build_warehouse(tmp_path / "warehouse.duckdb", SMALL_REPORTS + [Report(silent, 2022, "法治政府建设")]))
+    report_id = wh.query("SELECT report_id FROM reports WHERE agency_id = 7")["report_id"][0]
+    page = layout("/reports", report=report_id)
+    assert [p.children for p in with_class(page, "report-no-facts")] == [texts.REPORT_NO_FACTS]
+    assert [g for g in found(page, dag.AgGrid) if g.id == "report-facts"] == []  # not an empty table's 没有数据
+    db.configure(small_warehouse)
+    stated = db.current().query("SELECT report_id FROM facts GROUP BY report_id ORDER BY count(*) DESC LIMIT 1")
+    (facts,) = [g for g in found(layout("/reports", report=stated["report_id"][0]), dag.AgGrid) if g.id == "report-facts"]
+    assert facts.dashGridOptions["domLayout"] == "autoHeight"  # every fact of the page in view, no inner scroll
 
 
 def test_the_note_on_demo_data_names_the_real_agencies(served, small_warehouse, tmp_path):

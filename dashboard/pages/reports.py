@@ -38,7 +38,8 @@ def opened_report(wh: Warehouse, state: State) -> html.Section:
         source_line(row),
         html.P(texts.REPORT_RETIRED, className="warning") if row["retired_at"] else None,
         html.H4(texts.REPORT_FACTS.format(n=facts.height)),
-        grid("report-facts", facts, ["indicator_name", "value", "unit", "evidence"], height=260),
+        grid("report-facts", facts, ["indicator_name", "value", "unit", "evidence"], height=None)
+        if facts.height else html.P(texts.REPORT_NO_FACTS, className="muted report-no-facts"),
         html.Div(highlighted(row["text"], facts, state.fact), className="report-text", id="report-text"),
     ]), demo=row["is_demo"], csv="report-facts")
 
