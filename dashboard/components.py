@@ -221,9 +221,20 @@ def export(name: str) -> Callable[[Exporter], Exporter]:
 WIDE_COLUMNS = {"evidence": 4, "source": 3, "title": 3, "agency": 2}
 
 
+GRID_PAGE = 20  # rows a table shows per page
+GRID_ROW, GRID_CHROME = 42, 150  # pixels of a row, and of the header, filters and pager together
+
+
+def fitted_height(rows: int) -> int:
+    """A table's height that shows a page of its rows without a scroll box of its own; fixed when
+    the page is built, so that nothing below it moves once it has drawn (the report text scrolls
+    to its sentence)."""
+    return GRID_CHROME + GRID_ROW * min(rows, GRID_PAGE)
+
+
 def grid(grid_id: str | dict, df: pl.DataFrame, columns: list[str], height: int | None = 560) -> dag.AgGrid:
     """A sortable, filterable table (dash-ag-grid) showing `columns` of `df`, labelled in Chinese;
-    `height` None: as tall as its rows (a page of them), with no scroll box of its own.
+    `height` None: fitted to its rows (see fitted_height).
 
     Every column of `df` goes into the rows, so a selected row still carries e.g. its report_id."""
     return dag.AgGrid(
@@ -232,12 +243,11 @@ def grid(grid_id: str | dict, df: pl.DataFrame, columns: list[str], height: int 
         columnDefs=[{"field": c, "headerName": texts.COLUMNS[c], "flex": WIDE_COLUMNS.get(c, 1)} for c in columns],
         defaultColDef={"sortable": True, "filter": True, "resizable": True, "floatingFilter": True},
         dashGridOptions={
-            "pagination": True, "paginationPageSize": 20, "localeText": texts.GRID_LOCALE,
+            "pagination": True, "paginationPageSize": GRID_PAGE, "localeText": texts.GRID_LOCALE,
             "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
-            **({"domLayout": "autoHeight"} if height is None else {}),
         },
         className="ag-theme-alpine",
-        style={} if height is None else {"height": f"{height}px"},
+        style={"height": f"{fitted_height(df.height) if height is None else height}px"},
     )
 
 

@@ -214,7 +214,7 @@ def test_a_report_that_states_no_indicator_says_so_and_facts_need_no_scroll_box(
     db.configure(small_warehouse)
     stated = db.current().query("SELECT report_id FROM facts GROUP BY report_id ORDER BY count(*) DESC LIMIT 1")
     (facts,) = [g for g in found(layout("/reports", report=stated["report_id"][0]), dag.AgGrid) if g.id == "report-facts"]
-    assert facts.dashGridOptions["domLayout"] == "autoHeight"  # every fact of the page in view, no inner scroll
+    assert facts.style["height"] == f"{components.fitted_height(len(facts.rowData))}px"  # all in view, no inner scroll
 
 
 def test_the_note_on_demo_data_names_the_real_agencies(served, small_warehouse, tmp_path):
