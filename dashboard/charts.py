@@ -40,6 +40,7 @@ COVERAGE_COLOURS = {"reported": "#56B4E9", "covered_by_parts": "#BFE3F7", "missi
 LINE_COLOURS = [c for c in OKABE_ITO if c not in (STANDING_COLOURS["laggard"], STANDING_COLOURS["leader"])]
 MISSING_CELL = "#D9D9D9"  # heatmap cells without a value
 BAND_FILL = "rgba(119, 119, 119, 0.18)"
+PEER_LINE = "#555555"  # the peers' median, drawn dotted
 
 
 def graph_config(filename: str) -> dict:
@@ -301,7 +302,9 @@ def gap_heatmap(df: pl.DataFrame, indicator: dict) -> go.Figure:
 
 
 def small_multiples(df: pl.DataFrame, indicators: pl.DataFrame) -> go.Figure:
-    """One small chart per indicator of one agency, coloured by its standing each year."""
+    """One small chart per indicator of one agency, coloured by its standing each year, with its
+    peers' median as a dotted line; counts and rates both from zero; no line across a year
+    without a value."""
     shown = indicators.filter(pl.col("code").is_in(df["indicator"].unique().to_list()))
     if shown.is_empty():
         return empty()
@@ -313,22 +316,34 @@ def small_multiples(df: pl.DataFrame, indicators: pl.DataFrame) -> go.Figure:
         vertical_spacing=0.5 / rows if rows > 1 else 0.1, horizontal_spacing=0.07,
     )
     years = sorted(df["year"].unique().to_list())
+    every_year = pl.DataFrame({"year": years}, schema={"year": df.schema["year"]})
     for n, (code, unit, kind) in enumerate(zip(shown["code"], shown["unit"], shown["kind"])):
-        data = df.filter(pl.col("indicator") == code)
+        # Every year of the page, so that a year without a value breaks the line instead of
+        # being bridged by it.
+        data = every_year.join(df.filter(pl.col("indicator") == code), on="year", how="left")
         cell = {"row": n // columns + 1, "col": n % columns + 1}
         fig.add_trace(go.Scatter(
-            x=data["year"], y=data["value"], mode="lines+markers", showlegend=False,
+            x=data["year"], y=data["peer_median"], mode="lines", showlegend=n == 0, name=texts.PEER_MEDIAN_LINE,
+            line={"color": PEER_LINE, "width": 1.5, "dash": "dot"}, hoverinfo="skip", legendgroup="median",
+        ), **cell)
+        stated = data.filter(pl.col("value").is_not_null())
+        fig.add_trace(go.Scatter(
+            x=data["year"], y=data["value"], mode="lines", showlegend=False, hoverinfo="skip",
             line={"color": "#999", "width": 1.5},
-            marker={"size": 10, "color": [STANDING_COLOURS[s] for s in data["standing"]]},
-            customdata=_facts(data),
+        ), **cell)
+        fig.add_trace(go.Scatter(
+            x=stated["year"], y=stated["value"], mode="markers", showlegend=False,
+            marker={"size": 10, "color": [STANDING_COLOURS[s] for s in stated["standing"]]},
+            customdata=_facts(stated),
             text=[texts.LABELLED.format(label=texts.year(y), value=texts.number(v, unit)) + "<br>"
-                  + texts.STANDING_LABELS[s] for y, v, s in zip(data["year"], data["value"], data["standing"])],
+                  + texts.STANDING_LABELS[s] for y, v, s in zip(stated["year"], stated["value"], stated["standing"])],
             hovertemplate="%{text}<extra></extra>",
         ), **cell)
         if kind == "count":  # counts from zero, with room for whole-number ticks
-            fig.update_yaxes(range=[0, max(4, 1.15 * (data["value"].max() or 0))], **cell)
-        else:
-            fig.update_yaxes(ticksuffix=unit, **cell)
+            top = max([v for v in (*data["value"], *data["peer_median"]) if v is not None], default=0)
+            fig.update_yaxes(range=[0, max(4, 1.15 * top)], **cell)
+        else:  # rates on their whole scale, as counts are: 92% and 93.5% are close, and look so
+            fig.update_yaxes(range=[0, 105], tickvals=[0, 50, 100], ticksuffix=unit, **cell)
     _standing_legend(fig, df["standing"].to_list(), symbol="circle")
     fig.update_xaxes(tickvals=years, ticktext=[str(y) for y in years], range=[years[0] - 0.5, years[-1] + 0.5])
     fig.update_annotations(font={"size": 13})

@@ -122,6 +122,7 @@ COVERAGE_NOTE = ("橙红色格子表示该机构当年发布了报告却未披�
 # Trends.
 TRENDS_TITLE = "{indicator}：历年变化"
 TREND_MEDIAN = "各机构中位数"
+PEER_MEDIAN_LINE = "同类中位数"
 TREND_BAND = "中间一半机构所在区间（25%–75%）"
 TREND_NOTE = "虚线与灰色带按当前筛选范围内的全部机构计算；设有目标的指标以绿色点线标出目标值。点击折线上的点可查看原文出处。"
 TARGET = "目标值"

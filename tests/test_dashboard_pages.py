@@ -300,3 +300,14 @@ def test_the_evidence_names_the_public_page_or_the_file_never_the_servers_folder
     assert "/srv/data" not in str(page) and "https://www.example.gov.cn/1.html" in str(page) and "2023-01-16" in str(page)
     file = source_line({"source_path": "/srv/data/reports/a.html", "source_url": None, "published": None})
     assert "/srv/data" not in str(file) and "a.html" in str(file)
+
+
+def test_an_agencys_small_multiples_break_at_missing_years_start_rates_at_zero_and_show_the_median(served, small_warehouse):
+    db.configure(small_warehouse)
+    fig = figure(layout("/agency", agency=str(POLICE.agency_id), year="2022"), "agency-multiples")
+    lines = [t for t in fig.data if t.mode == "lines" and t.name != texts.PEER_MEDIAN_LINE]
+    assert any(math.isnan(v) for t in lines for v in t.y)  # a year it did not state is a gap, not a bridge
+    rate_axes = [a for a in fig.select_yaxes() if a.ticksuffix == "%"]
+    assert rate_axes and all(tuple(a.range) == (0, 105) for a in rate_axes)
+    medians = [t for t in fig.data if t.name == texts.PEER_MEDIAN_LINE]
+    assert medians and any(not math.isnan(v) for t in medians for v in t.y)
