@@ -35,9 +35,11 @@ NEUTRAL_SCALE = [[0.0, "#F7F7F7"], [1.0, "#555555"]]
 # Stated in parts: a pale tint of 'reported'; a gap in the laggards' vermillion.
 COVERAGE_COLOURS = {"reported": "#56B4E9", "covered_by_parts": "#BFE3F7", "missing": STANDING_COLOURS["laggard"],
                     "no_report": "#EEEEEE"}
+# The target, on every chart that shows one.
+TARGET_COLOUR = "#009E73"
 # Lines of the trend chart: Okabe–Ito without the laggard and leader colours, so that a line
-# is not read as a verdict.
-LINE_COLOURS = [c for c in OKABE_ITO if c not in (STANDING_COLOURS["laggard"], STANDING_COLOURS["leader"])]
+# is not read as a verdict, nor the target's, so that no agency looks like the target.
+LINE_COLOURS = [c for c in OKABE_ITO if c not in (STANDING_COLOURS["laggard"], STANDING_COLOURS["leader"], TARGET_COLOUR)]
 MISSING_CELL = "#D9D9D9"  # heatmap cells without a value
 BAND_FILL = "rgba(119, 119, 119, 0.18)"
 PEER_LINE = "#555555"  # the peers' median, drawn dotted
@@ -216,7 +218,8 @@ def trend(series: pl.DataFrame, band: pl.DataFrame, indicator: dict, mode: str) 
         ))
     if mode == "value" and indicator.get("target") is not None:
         fig.add_hline(
-            y=indicator["target"], line={"color": "#009E73", "dash": "dot", "width": 2},
+            y=indicator["target"], line={"color": TARGET_COLOUR, "dash": "dot", "width": 2},
+            layer="below",  # a series at the target stays visible on top of it
             annotation_text=f"{texts.TARGET} {texts.number(indicator['target'], indicator['unit'])}",
             annotation_position="bottom left",
         )
@@ -244,7 +247,7 @@ def gap_bars(df: pl.DataFrame, indicator: dict) -> go.Figure:
     if indicator.get("target") is not None:
         fig.add_trace(go.Scatter(
             y=df["agency"], x=df["gap_target"], mode="markers", name=texts.GAP_TO_TARGET,
-            marker={"symbol": "diamond", "size": 10, "color": "#009E73", "line": {"color": "white", "width": 1}},
+            marker={"symbol": "diamond", "size": 10, "color": TARGET_COLOUR, "line": {"color": "white", "width": 1}},
             customdata=custom, text=[texts.change(g, unit) for g in df["gap_target"]],
             hovertemplate="%{y}<br>" + texts.GAP_TO_TARGET + " %{text}<extra></extra>",
         ))

@@ -311,3 +311,10 @@ def test_an_agencys_small_multiples_break_at_missing_years_start_rates_at_zero_a
     assert rate_axes and all(tuple(a.range) == (0, 105) for a in rate_axes)
     medians = [t for t in fig.data if t.name == texts.PEER_MEDIAN_LINE]
     assert medians and any(not math.isnan(v) for t in medians for v in t.y)
+
+
+def test_no_agencys_line_shares_the_targets_colour_nor_hides_under_it(served):
+    fig = figure(layout("/trends", indicator="petition.completion_rate"), "trend")
+    agencies = [t for t in fig.data if t.mode == "lines+markers"]
+    assert agencies and charts.TARGET_COLOUR not in {t.line.color for t in agencies}
+    assert [(shape.line.color, shape.layer) for shape in fig.layout.shapes] == [(charts.TARGET_COLOUR, "below")]
