@@ -101,7 +101,9 @@ _STANDING = """CASE
 
 # The state's values (of the state's indicator, or all) with their peer group's median, their
 # gaps, percentile and standing. Peers: see the module docstring. An agency is among its own
-# peers with its all-report value; the percentile (100 = best) counts the other peers it beats.
+# peers with its all-report value; the percentile (100 = best) counts the other peers it beats,
+# and half of those it ties with (14 agencies at 100% are at the 50th percentile of each other,
+# not at the 0th).
 _PEERED = f"""
     WITH shown AS (
         SELECT v.*, {_DIRECTION} AS direction, i.target, {_PEER_GROUP} AS peer_group
@@ -114,14 +116,15 @@ _PEERED = f"""
         SELECT s.agency_id, s.year, s.indicator, count(p.value) AS peer_n, median(p.value) AS median,
             bool_or(p.is_demo) AS peer_is_demo,
             count(p.value) FILTER (
-                WHERE p.agency_id <> s.agency_id AND (p.value - s.value) * coalesce(s.direction, 1) < 0) AS beaten
+                WHERE p.agency_id <> s.agency_id AND (p.value - s.value) * coalesce(s.direction, 1) < 0) AS beaten,
+            count(p.value) FILTER (WHERE p.agency_id <> s.agency_id AND p.value = s.value) AS tied
         FROM shown s LEFT JOIN peers p
             ON p.year = s.year AND p.indicator = s.indicator AND p.peer_group = s.peer_group
         GROUP BY s.agency_id, s.year, s.indicator
     ), peered AS (
         SELECT shown.*, peer_n, peer_is_demo,
             CASE WHEN peer_n >= 2 THEN median END AS peer_median,
-            CASE WHEN peer_n >= 2 THEN round(100 * beaten / (peer_n - 1), 1) END AS percentile
+            CASE WHEN peer_n >= 2 THEN round(100 * (beaten + tied / 2) / (peer_n - 1), 1) END AS percentile
         FROM shown JOIN compared USING (agency_id, year, indicator)
     )
     SELECT agency_id, agency, region, sector, level, year, indicator, indicator_name, value, unit,

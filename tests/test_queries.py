@@ -358,3 +358,12 @@ def test_laggards_are_ranked_by_the_share_their_bars_show(demo_warehouse):
     ranked = queries.laggards(Warehouse(demo_warehouse), State(), 2024).filter(pl.col("compared") > 0)
     shares = [lagging / compared for lagging, compared in ranked.select("lagging", "compared").rows()]
     assert len(set(shares)) > 2 and shares == sorted(shares, reverse=True)
+
+
+def test_agencies_tied_with_their_peers_stand_in_the_middle_not_at_the_bottom(tmp_path):
+    tied = [Agency(20 + n, f"示例市第{n}税务分局", "示例省示例市", "税务", "部门") for n in range(4)]
+    reports = [Report(a, 2022, "信访", {"petition.completion_rate": 100}) for a in tied]
+    wh = Warehouse(build_warehouse(tmp_path / "tied.duckdb", reports))
+    standing = queries.gap_ranking(wh, State(indicator="petition.completion_rate"), 2022)
+    assert set(standing["percentile"]) == {50.0} and set(standing["standing"]) == {"par"}
+    wh.close()
