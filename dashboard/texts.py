@@ -142,7 +142,7 @@ GAP_RANKING_NOTE = "柱长为与同类中位数之差，绿色菱形为与目标
 AGENCY_TITLE = "{agency}"
 AGENCY_META = "地区：{region}　领域：{sector}　层级：{level}"
 AGENCY_STANDING_TITLE = "{year} 年在同类中的位置（百分位，越靠右越好）"
-AGENCY_STANDING_NOTE = ("百分位表示该机构胜过多少比例的同类机构，虚线为中位数，落后的指标排在最前。"
+AGENCY_STANDING_NOTE = ("百分位表示该机构胜过多少比例的同类机构（与之持平的按一半计），虚线为中位数，落后的指标排在最前。"
                         "深灰色指标无好坏之分，其百分位只表示数值高低。点击点可查看原文出处。")
 AGENCY_MULTIPLES_TITLE = "各项指标历年数值"
 AGENCY_MULTIPLES_NOTE = "点的颜色表示当年与同类中位数相比的位置；点击点可查看原文出处。"
