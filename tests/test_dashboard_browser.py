@@ -192,3 +192,12 @@ def test_clicking_a_heatmap_cell_shows_the_sentence_of_its_value_or_why_there_is
         click_heatmap_cell(duo, with_fact=False, status="|missing")
         until(lambda: text_of(duo, "#evidence-body") == texts.EVIDENCE_MISSING, timeout=10)
     assert duo.get_logs() == []
+
+
+def test_the_kpi_cards_fill_whole_rows(duo):
+    open_page(duo, "/")
+    duo.wait_for_element(".kpi", timeout=10)
+    tops = duo.driver.execute_script(
+        "return Array.from(document.querySelectorAll('.kpi')).map(e => Math.round(e.getBoundingClientRect().top))")
+    rows = [tops.count(top) for top in sorted(set(tops))]
+    assert len(tops) == 8 and rows == [4, 4]  # never 6 + 2 with an empty block
