@@ -60,6 +60,11 @@ def data_note(wh: Warehouse, named: int = 3) -> html.Div | None:
     return html.Div([demo_badge(True), html.Span(text)], className="data-note")
 
 
+def headline(sentence: str | None) -> html.P | None:
+    """The page's point in one sentence (see dashboard/headlines.py), above its charts."""
+    return html.P(sentence, className="headline") if sentence else None
+
+
 def guidance(title: str, body: str, path: object, detail: str | None = None) -> html.Div:
     """What to do when there is nothing to show: run the ETL."""
     return html.Div(className="guidance", children=[

@@ -97,6 +97,21 @@ FILE_NAMES = {
 }
 
 # Overview.
+# Each page's headline sentence (dashboard/headlines.py).
+HEADLINE_OVERVIEW = ("{year} 年，{n} 家机构（共比较 {total} 家）至少有一项指标落后于同类中位数，"
+                     "落后比例最高的是{agency}（{lagging}/{compared} 项）。")
+HEADLINE_OVERVIEW_NONE = "{year} 年，比较的 {n} 家机构没有一项指标落后于同类中位数。"
+HEADLINE_OMITTING = "{n} 家机构的报告未披露至少一项指标。"
+HEADLINE_GAPS = "{year} 年有 {n} 家机构（共比较 {total} 家）的{indicator}落后于同类中位数，最差为{agency}（{value}，同类中位数 {median}）。"
+HEADLINE_GAPS_NONE = "{year} 年比较的 {n} 家机构中，没有机构的{indicator}落后于同类中位数。"
+HEADLINE_NEUTRAL = "{year} 年比较了 {n} 家机构的{indicator}；该指标无好坏之分，图中只表示高于或低于中位数。"
+HEADLINE_NO_COMPARISON = "{year} 年{indicator}没有可与同类比较的数值。"
+HEADLINE_TRENDS = "{indicator}的各机构中位数从 {first} 年的 {start} 变为 {last} 年的 {end}。"
+HEADLINE_AGENCY = "{agency} {year} 年有 {n} 项指标落后于同类中位数（共比较 {compared} 项），差距最大的是{indicator}（{value}，同类中位数 {median}）。"
+HEADLINE_AGENCY_NONE = "{agency} {year} 年比较的 {compared} 项指标没有一项落后于同类中位数。"
+HEADLINE_REPORTS = "共 {n} 份报告，其中 {silent} 份未陈述看板所列的任何指标。"
+HEADLINE_REPORTS_ALL = "共 {n} 份报告，每份都陈述了看板所列的指标。"
+
 KPI_TITLE = "{year} 年关键指标"
 KPI_LABELS = {
     "agencies": ("报告机构", "家"),

@@ -318,3 +318,19 @@ def test_no_agencys_line_shares_the_targets_colour_nor_hides_under_it(served):
     agencies = [t for t in fig.data if t.mode == "lines+markers"]
     assert agencies and charts.TARGET_COLOUR not in {t.line.color for t in agencies}
     assert [(shape.line.color, shape.layer) for shape in fig.layout.shapes] == [(charts.TARGET_COLOUR, "below")]
+
+
+def test_each_page_leads_with_a_sentence_computed_from_its_charts_data(served, small_warehouse):
+    db.configure(small_warehouse)
+    # 2022 petition completion: POLICE 95, TAX 99, DONGHU 90, DONGHU_POLICE 100; median 97.
+    gaps = layout("/gaps", indicator="petition.completion_rate", year="2022")
+    assert [p.children for p in with_class(gaps, "headline")] == [texts.HEADLINE_GAPS.format(
+        year=2022, n=2, total=4, indicator="信访办结率", agency=DONGHU.name, value="90%", median="97%")]
+    overview = layout("/", year="2022")
+    assert [p.children for p in with_class(overview, "headline")][0].startswith(
+        texts.HEADLINE_OVERVIEW.format(year=2022, n=3, total=4, agency=POLICE.name, lagging=2, compared=3))
+    agency = layout("/agency", agency=str(DONGHU.agency_id), year="2022")
+    assert [p.children for p in with_class(agency, "headline")] == [texts.HEADLINE_AGENCY.format(
+        agency=DONGHU.name, year=2022, n=1, compared=2, indicator="信访办结率", value="90%", median="97%")]
+    for path in ("/trends", "/reports"):
+        assert len(with_class(layout(path), "headline")) == 1

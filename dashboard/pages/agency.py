@@ -8,9 +8,9 @@ import dash
 import polars as pl
 from dash import html
 
-from dashboard import charts, queries, texts
+from dashboard import charts, headlines, queries, texts
 from dashboard.components import (agency_options, card, chart, default_agency, dropdown, export, filter_bar, guarded,
-                                  has_demo, peers_control, reports_grid)
+                                  has_demo, headline, peers_control, reports_grid)
 from dashboard.db import Warehouse
 from dashboard.state import State
 
@@ -66,6 +66,7 @@ def layout(wh: Warehouse, state: State):
             html.P(texts.AGENCY_DEFAULT[default_reason].format(year=state.year), className="hint")
             if default_reason else None,
         ]),
+        headline(headlines.agency(agency["name"], standing, year)),
         html.Div(className="two-columns", children=[
             card(texts.AGENCY_STANDING_TITLE.format(year=year),
                  chart("agency-standing", charts.standing_dots(standing),

@@ -6,9 +6,9 @@ import dash
 import polars as pl
 from dash import html
 
-from dashboard import charts, queries, texts
-from dashboard.components import (card, chart, export, filter_bar, guarded, has_demo, indicator, indicator_control,
-                                  peers_control)
+from dashboard import charts, headlines, queries, texts
+from dashboard.components import (card, chart, export, filter_bar, guarded, has_demo, headline, indicator,
+                                  indicator_control, peers_control)
 from dashboard.db import Warehouse
 from dashboard.state import State
 
@@ -34,6 +34,7 @@ def layout(wh: Warehouse, state: State):
     matrix = matrix_data(wh, state)
     return html.Div([
         filter_bar(wh, state, indicator_control(wh, state), peers_control(state), year=True),
+        headline(headlines.gaps(ranking, ind, state.year)),
         card(texts.GAP_RANKING_TITLE.format(year=state.year, indicator=name),
              chart("gap-ranking", charts.gap_bars(ranking, ind) if ind else charts.empty(),
                    texts.FILE_NAMES["gap_ranking"].format(indicator=name, year=state.year)),

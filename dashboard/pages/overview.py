@@ -9,8 +9,8 @@ import dash
 import polars as pl
 from dash import dcc, html
 
-from dashboard import charts, queries, texts
-from dashboard.components import card, chart, export, filter_bar, guarded, has_demo
+from dashboard import charts, headlines, queries, texts
+from dashboard.components import card, chart, export, filter_bar, guarded, has_demo, headline
 from dashboard.db import Warehouse
 from dashboard.state import State
 
@@ -83,6 +83,7 @@ def layout(wh: Warehouse, state: State):
     coverage = coverage_data(wh, state)
     return html.Div([
         filter_bar(wh, state, year=True),
+        headline(headlines.overview(laggards, coverage, state.year)),
         card(texts.KPI_TITLE.format(year=state.year), html.Div([kpi_tile(r) for r in kpis.iter_rows(named=True)],
                                                                 className="kpis"),
              demo=has_demo(kpis), csv="kpis"),

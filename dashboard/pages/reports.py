@@ -6,8 +6,9 @@ import dash
 import polars as pl
 from dash import html
 
-from dashboard import queries, texts
-from dashboard.components import card, export, filter_bar, grid, guarded, has_demo, highlighted, reports_grid, source_line
+from dashboard import headlines, queries, texts
+from dashboard.components import (card, export, filter_bar, grid, guarded, has_demo, headline, highlighted, reports_grid,
+                                  source_line)
 from dashboard.db import Warehouse
 from dashboard.state import State
 
@@ -49,6 +50,7 @@ def layout(wh: Warehouse, state: State):
     reports = reports_data(wh, state)
     return html.Div([
         filter_bar(wh, state),
+        headline(headlines.reports(reports)),
         opened_report(wh, state) if state.report else None,
         card(texts.REPORTS_TITLE, reports_grid("reports", reports), demo=has_demo(reports), csv="reports",
              note=texts.REPORT_OPEN_HINT),

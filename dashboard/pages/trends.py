@@ -6,8 +6,8 @@ import dash
 import polars as pl
 from dash import html
 
-from dashboard import charts, queries, texts
-from dashboard.components import (agency_options, card, chart, dropdown, export, filter_bar, guarded, has_demo,
+from dashboard import charts, headlines, queries, texts
+from dashboard.components import (agency_options, card, chart, dropdown, export, filter_bar, guarded, has_demo, headline,
                                   indicator, indicator_control, mode_control)
 from dashboard.db import Warehouse
 from dashboard.state import State
@@ -36,6 +36,7 @@ def layout(wh: Warehouse, state: State):
                      multi=True),
             mode_control(state),
         ),
+        headline(headlines.trends(band, ind, state.mode)),
         card(texts.TRENDS_TITLE.format(indicator=ind.get("name_zh", "")),
              chart("trend", figure, texts.FILE_NAMES["trend"].format(indicator=ind.get("name_zh", ""))),
              demo=has_demo(series) or has_demo(band), csv="trends", note=texts.TREND_NOTE),
