@@ -142,7 +142,7 @@ def show_evidence(_clicks: list, _close: int, _pathname: str, search: str):
         return no_update, "evidence hidden"
     report_id, indicator, status = charts.clicked_fact(changed["value"]["points"][0])
     if not report_id:
-        return texts.EVIDENCE_NONE[status], "evidence"
+        return texts.EVIDENCE_NONE.get(status, texts.EVIDENCE_MISSING), "evidence"
     try:
         found = queries.evidence(db.current(), report_id, indicator)
     except WarehouseUnavailable as exc:

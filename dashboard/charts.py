@@ -120,6 +120,8 @@ def clicked_fact(point: dict) -> tuple[str | None, str | None, str]:
     if point.get("customdata"):
         report_id, indicator = point["customdata"][:2]
         return report_id, indicator, "reported" if report_id else "missing"
+    if "z" not in point:  # not a heatmap cell: a line or mark that stands for no fact (a median)
+        return None, None, "missing"
     report_id, _, rest = str(point.get("text") or "|missing").partition("|")
     return (report_id, rest, "reported") if report_id else (None, None, rest or "missing")
 

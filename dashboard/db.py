@@ -71,7 +71,6 @@ class _Generation:
             con.execute("USE wh")
         except duckdb.Error as exc:
             con.close()
-            log.error("cannot open the warehouse %s: %s", path, exc)
             raise WarehouseUnavailable(texts.WAREHOUSE_UNREADABLE.format(name=path.name)) from exc
         return cls(identity=identity, con=con)
 
@@ -100,6 +99,7 @@ class Warehouse:
         self._lock = threading.Lock()
         self._current: _Generation | None = None
         self._checked_at = float("-inf")
+        self._failed: tuple[int, int, int] | None = None  # the version of the file last found unreadable
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> pl.DataFrame:
         """Run one parameterised query and return its result as a Polars DataFrame."""
@@ -142,8 +142,11 @@ class Warehouse:
             return
         try:
             new = _Generation.open(self.path, identity)
-        except WarehouseUnavailable:
+        except WarehouseUnavailable as exc:
             self._checked_at = float("-inf")
+            if identity != self._failed:  # once per version of the file, not once per query
+                log.error("cannot open the warehouse %s: %s", self.path, exc.__cause__)
+                self._failed = identity
             raise
         old, self._current = self._current, new
         if old is not None:

@@ -38,7 +38,7 @@ NO_DATA = "当前筛选条件下没有数据。"
 # What a browser is told when the warehouse cannot be opened: the file's name only, never its
 # folders on the server nor DuckDB's message (those go to the server's log).
 WAREHOUSE_MISSING = "数据仓库文件 {name} 不存在。"
-WAREHOUSE_UNREADABLE = "无法打开数据仓库 {name}：文件已损坏或不是 DuckDB 数据仓库。"
+WAREHOUSE_UNREADABLE = "无法打开数据仓库 {name}（详情见服务器日志）。"
 WAREHOUSE_NOT_CONFIGURED = "未配置数据仓库路径"
 
 # Filters.

@@ -4,17 +4,23 @@ Reports name their author several ways: the title may use a short form (浦东�
 the body the formal name (浦东新区规划和自然资源局), a relative form (区规划资源局) or just 我局.
 The detector collects the names found where a report names its author, each with the weight of
 the place it was found in: a header, byline or sign-off line, the title and an authorship phrase
-(由…编制) state the author; a title naming only a place (桥东区2020年信访工作总结) lets the body's
-organ for that place be inferred (区信访局, else the place's government); the publishing site
+(由…编制), the report naming itself (现公布…局2023年…报告) and its contact (请与…联系) state the
+author; a body that opens a sentence and acts (2021年，区住建委以…), a news source (记者从…获悉)
+and a news lead's State Council body are inferred; a title naming only a place
+(桥东区2020年信访工作总结) lets the body's organ for that place be inferred (区信访局, else the
+body of that place its page comes from, else the place's government); the publishing site
 (来源：…) and a contributor's note (（区司法局 供稿）) only carry the page, and count once. A news
 item without a title is its headline's body (XX局召开…). Only when nothing but the page's carriers
-names the author are the body's own mentions counted. The names are widened with
-longer variants of the same body found in the text, grouped into bodies, and the body with the
-most weight wins; its canonical name is the variant with the fullest place prefix and the most
-complete wording. A body named only relatively (市城市管理局) takes its place from the text: a
-full name of the same body, the yearbook the entry is from, or the one place of that level the
-text names. Place names are recognised with cpca, which also fills in the province and city of
-a district (吴江区 -> 江苏省苏州市吴江区).
+names the author are the body's own mentions counted, and only those of the kind the report
+calls itself (我局, 我镇). The names are widened with longer variants of the same body found in
+the text, grouped into bodies, and the body with the most weight wins; its canonical name is the
+variant with the fullest place prefix and the most complete wording, its short forms expanded
+(detect.toml). A body named only relatively (市城市管理局) takes its place from the text: a full
+name of the same body, the place the title names, the yearbook the entry is from, the body's
+address, its local paper, the province its lead names, a place that acts in its opening, or the
+one place of that level the text names; failing all, it keeps the text's words (ReportMeta.placeless).
+Place names are recognised with cpca, which also fills in the province and city of a district
+(吴江区 -> 江苏省苏州市吴江区) where the text gives no city of its own.
 """
 
 from __future__ import annotations
@@ -33,10 +39,12 @@ from etl.model import ReportMeta
 
 HAN = "\u4e00-\u9fff"
 PLACE_MARKERS = "省市区县旗州盟镇乡"
-# Place tokens that cpca does not know (townships, streets, new areas, fictional places).
 PLACE_END = "(?:街道|镇|乡|县|区|市|旗)(?=(?:19|20)\\d{2}年)"  # a place right before a report's year
+# Place tokens that cpca does not know (townships, streets, new areas, fictional places).
 PLACE_RE = re.compile(f"[{HAN}]{{1,8}}?(?:自治区|自治州|新区|高新区|开发区|地区|省|州市|市|州|盟|区|县|旗|镇|乡|街道)")
 NOT_PLACES = ("城市", "城乡", "社区", "园区", "景区", "辖区", "市场")
+# A national system's body before the place of its branch (中国证券监督管理委员会北京监管局).
+SYSTEM_RE = re.compile(f"[{HAN}]{{4,20}}(?:委员会|总局|部|署)")
 JUNK_LEAST = 4  # characters before a known place that are no part of a name (not 青 of 青峰县, whose 峰县 cpca knows)
 NOT_A_NAME_RE = re.compile("建议|提案(?!委)|会同|联合|协同|配合|(?:大|全|格|布|开|结)局$")  # a body's name never holds these
 RELATIVE_PREFIX = ("自治区", "省", "市", "区", "县", "镇", "乡", "州", "盟", "旗", "街道")
@@ -60,10 +68,14 @@ PUBLISHED_RE = re.compile(
     re.MULTILINE,
 )  # a labelled date, or a line that is only a date (13.07.2015 14:18)
 THIS_YEAR_RE = re.compile(r"今年(?:以来|[，,]|1\s*[-—至~]\s*\d{1,2}\s*月)")
-# A meeting that reviews a year's results (2022年…交办会举行，总结2021年…办理情况) is about that year.
-LAST_YEAR_REVIEWED_RE = re.compile("总结(?:了)?(?:去年|上年|上一年)")  # 2024年…交办会召开，总结去年…
-# A meeting that assigns this year's suggestions (2024年…建议提案交办会召开) reports on last year's.
+# A meeting of a year that sums up the year before (2024年…交办会召开，总结去年…): about that year.
+LAST_YEAR_REVIEWED_RE = re.compile("总结(?:了)?(?:去年|上年|上一年)")
+MEETING_RE = re.compile("会议|交办会|召开|举行")
+# A meeting that assigns this year's suggestions (2024年…建议提案交办会召开) and reports how last
+# year's were handled (2023年，…提出建议共64件) is about last year.
 ASSIGNMENT_MEETING_RE = re.compile("交办会")
+HANDLED_IN = "{year}年[^。]{{0,30}}?(?:办理|建议|提案)"
+# A meeting that reviews a year's results (2022年…交办会举行，总结2021年…办理情况) is about that year.
 REVIEWED_RE = re.compile(r"总结(?:了)?\s*((?:19|20)\d{2})\s*年")
 CN_YEAR_RE = re.compile("[一二][〇○零一二三四五六七八九]{3}(?=\\s*年)")
 CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
@@ -187,7 +199,7 @@ def _patterns() -> _Patterns:
             r"(?<!\d)((?:19|20)\d{2})\s*(?:" + "|".join(t.plans) + r")|(?:" + "|".join(t.plan_verbs) + r")((?:19|20)\d{2})\s*年"
         ),
         self_named=re.compile(
-            f"(?:现(?:将|予以)?(?:向社会)?(?:公布|发布)|现将|编制了?|特?发布)《?((?:19|20)\\d{{2}}年度?)?((?:{national})?(?![度我本该])[{HAN}]{{2,30}}?(?:{organ}|{PLACE_END}))"
+            f"(?:现(?:将|予以)?(?:向社会)?(?:公布|发布)|现将|编制了?|特?发布)《?((?:19|20)\\d{{2}}年度?)?((?:{national})?(?![度{''.join(NOT_A_PLACE)}])[{HAN}]{{2,30}}?(?:{organ}|{PLACE_END}))"
             f"(?!办公室|办公厅)(?:关于)?(?(1)|(?:19|20)\\d{{2}}年度?)[^。《》]{{0,30}}?(?:报告|总结|年报)"
         ),
         contact=re.compile(f"请(?:与|联系)((?:{national})?[{HAN}]{{2,30}}?{organ})(?:[{HAN}]{{0,8}}?(?:科|处|股|室))?(?:[(（][^)）]*[)）])?联系"),
@@ -265,7 +277,7 @@ def _title_line(lines: list[str], title: str | None) -> tuple[int, str | None]:
 def _agency(text: str, lines: list[str], title_index: int, title_line: str | None) -> tuple[str | None, tuple[str, ...]]:
     """The canonical name of the report's author and its aliases (see the module docstring)."""
     stated = _stated_names(text, lines, title_index, title_line)
-    raw = stated + (_self_like(_mentions(text), text) if all(weight == CARRIED for _, weight in stated) else [])
+    raw = stated + (_of_own_kind(_mentions(text), text) if all(weight == CARRIED for _, weight in stated) else [])
     canonical_of = _canonical_names({name for name, _ in raw})
     stated = [(canonical_of[name], weight) for name, weight in stated]
     group = _best_group([(canonical_of[name], weight) for name, weight in raw])
@@ -310,10 +322,10 @@ def _stated_names(text: str, lines: list[str], title_index: int, title_line: str
         votes.append((headline, INFERRED))
     opening = ADDRESS_RE.sub("", text[:3000])
     votes += [(_government_of(_cleaned(name)), STATED) for _, name in p.self_named.findall(opening)]  # an office's own report
-    offices = {name for name, _ in titled}  # a government's office that the title names writes its own report
+    titled_names = {name for name, _ in titled}  # a government's office that the title names writes its own report
 
     def body_of(name: str) -> str:
-        return name if name in offices else _body_of_office(name)
+        return name if name in titled_names else _body_of_office(name)
 
     for pattern in (p.author, p.contact):
         votes += [(body_of(_cleaned(name)), STATED) for name in pattern.findall(opening)]
@@ -343,7 +355,7 @@ def _subjects(text: str) -> list[str]:
         for name in _patterns().subject.findall(QUOTED_RE.sub("", line)):
             name = _cleaned(name)
             name = name[_sentence_before(name):]
-            words = name.startswith(NOT_A_PLACE + _tables().leading_words)  # 我镇…, 紧紧围绕镇…: no place
+            words = name.startswith(NOT_A_PLACE + _tables().leading_words) and not _opens_with_place(name)  # 我镇…, 紧紧围绕镇…
             if words or name.endswith(_tables().party_organs + _tables().sub_bodies) or len(name) < 3:
                 continue
             if PLACE_RE.fullmatch(name):  # a place that acts is its government: 东晓街道深入…, 获嘉县坚持…
@@ -374,9 +386,15 @@ def _body_of_office(name: str) -> str:
 def _cleaned(name: str) -> str:
     """A name without the words a sentence may put before it (因此市人社局 -> 市人社局)."""
     words = _tables().leading_words
-    while (lead := next((w for w in words if name.startswith(w) and len(name) - len(w) >= 3), None)):
+    while not _opens_with_place(name) and (lead := next((w for w in words if name.startswith(w) and len(name) - len(w) >= 3), None)):
         name = name[len(lead):]
     return name
+
+
+def _opens_with_place(name: str) -> bool:
+    """Whether a place cpca knows opens the name (和平区…, 从化区…: no leading word to cut)."""
+    recognised = _recognise(name)
+    return any(int(recognised[k + "_pos"]) == 0 for k in ("省", "市", "区"))  # not _first_place_pos: 0 is also none
 
 
 def _title_head(title_line: str) -> str:
@@ -456,7 +474,7 @@ def _mentions(text: str) -> list[tuple[str, float]]:
     return found
 
 
-def _self_like(mentions: list[tuple[str, float]], text: str) -> list[tuple[str, float]]:
+def _of_own_kind(mentions: list[tuple[str, float]], text: str) -> list[tuple[str, float]]:
     """The mentioned bodies of the kind the report calls itself (我局 three times: a 局, not the
     县政府办 it mentions); all of them where it does not say."""
     kinds = Counter(SELF_RE.findall(QUOTED_RE.sub("", text[:4000])))
@@ -506,7 +524,8 @@ def _trim_to_place(run: str, allow_unknown: bool) -> str | None:
         if start > 0 and _stated_length(run, start, place) == 2 and run[start + 1] in PLACE_MARKERS:
             return None  # 办理县政府 is not 理县's government
         unknown_city = UNKNOWN_CITY_RE.search(run[:start])  # …示例市 before cpca's 北湖区
-        name = run[unknown_city.start() if unknown_city else start:]
+        system = SYSTEM_RE.fullmatch(run[:start])  # 中国证券监督管理委员会 before 北京监管局
+        name = run if system else run[unknown_city.start() if unknown_city else start:]
     else:
         return None
     core = _place(name).core
@@ -519,10 +538,10 @@ def _junk_before_place(name: str) -> int:
     """Where a place cpca knows starts in a name that words before it cannot belong to (a page's
     spam, 香港…大全新疆维吾尔自治区人民政府: 10), or 0: not a national prefix (政协, 中共), nor a
     place cpca does not know (示例市东湖区…)."""
-    recognised = _recognise(name)
-    start = min((int(recognised[k + "_pos"]) for k in ("省", "市", "区") if int(recognised[k + "_pos"]) >= 0), default=0)
+    start = _first_place_pos(name)
     before = name[:start]
-    if start < JUNK_LEAST or re.fullmatch(f"(?:{_patterns().national})+", before) or PLACE_RE.match(before):
+    if start < JUNK_LEAST or re.fullmatch(f"(?:{_patterns().national})+", before) or PLACE_RE.match(before) \
+            or SYSTEM_RE.fullmatch(before):  # 中国证券监督管理委员会北京监管局: a system's name, not junk
         return 0
     return start
 
@@ -530,9 +549,14 @@ def _junk_before_place(name: str) -> int:
 def _sentence_before(run: str) -> int:
     """Where a place cpca knows starts in a run that a sentence's words lead to (切实抓好由文山市…:
     5), or 0."""
-    recognised = _recognise(run)
-    start = min((int(recognised[k + "_pos"]) for k in ("省", "市", "区") if int(recognised[k + "_pos"]) >= 0), default=0)
+    start = _first_place_pos(run)
     return start if any(char in FUNCTION_WORDS for char in run[:start]) else 0
+
+
+def _first_place_pos(words: str) -> int:
+    """Where the first place cpca finds stated in `words` starts (0 if none)."""
+    recognised = _recognise(words)
+    return min((int(recognised[k + "_pos"]) for k in ("省", "市", "区") if int(recognised[k + "_pos"]) >= 0), default=0)
 
 
 def _longer_variants(text: str, names: list[str]) -> list[str]:
@@ -778,13 +802,14 @@ def _arabic_years(text: str) -> str:
 
 def _year(text: str, title_line: str | None) -> int | None:
     """The year the report is about (a 2021 report signed in January 2022 is 2021)."""
-    reviewed = LAST_YEAR_REVIEWED_RE.search(text[:600])  # a meeting of 2024 that sums up the year before
+    reviewed = next((m for m in LAST_YEAR_REVIEWED_RE.finditer(text[:600])
+                     if MEETING_RE.search(text, text.rfind("。", 0, m.start()) + 1, m.start())), None)
     if title_line and (match := YEAR_RE.search(title_line)):
-        return int(match.group(1)) - (1 if reviewed else 0)
+        return int(match.group(1)) - (1 if reviewed and MEETING_RE.search(title_line) else 0)
     looking_back = reviewed or ASSIGNMENT_MEETING_RE.search(text[:600])
     if looking_back and (match := YEAR_RE.search(text, text.rfind("。", 0, looking_back.start()) + 1, looking_back.start())):
         before = int(match.group(1)) - 1  # the meeting's year, in the sentence that sums up or assigns
-        if reviewed or f"{before}年" in text:  # an assignment meeting that also reports the year before
+        if reviewed or re.search(HANDLED_IN.format(year=before), text):  # it reports how last year's were handled
             return before
     if match := DELIVERY_RE.search(text[:500]):
         return int(match.group(1)) - 1

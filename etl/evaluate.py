@@ -22,7 +22,7 @@ from etl.detect import detect
 from etl.extract import SENTENCE, extract
 from etl.indicators import indicators
 from etl.model import Fact
-from etl.normalise import normalise, simplified
+from etl.normalise import normalise, to_simplified
 
 RATE_TOLERANCE = 0.05
 # A place name: words ending in an administrative unit (江北区, 宁波市, 浙江省, 七家子镇).
@@ -233,7 +233,7 @@ def same_agency(gold: str | None, detected: str | None) -> bool:
     """Whether a detected agency name is the gold's (see the module docstring)."""
     if gold is None or detected is None:
         return gold is detected
-    gold, detected = ("".join(simplified(name).split()) for name in (gold, detected))
+    gold, detected = ("".join(to_simplified(name).split()) for name in (gold, detected))
     if gold == detected:
         return True
     shorter, longer = sorted((gold, detected), key=len)

@@ -526,7 +526,10 @@ def _read_counts(doc: _Document, rules: tuple[Rule, ...]) -> list[_Candidate]:
 def _under_totals(read: list[tuple[_Candidate, bool]]) -> list[tuple[_Candidate, bool]]:
     """A part of a stated total (共发布各类信息171条，其中法定主动公开内容63条) ranks no higher than
     that total, whichever rows read them: the total wins over its parts."""
-    totals = {c.fact.indicator: c.priority for c, is_total in read if is_total and not c.is_part}
+    totals: dict[str, int] = {}
+    for c, is_total in read:
+        if is_total and not c.is_part:
+            totals[c.fact.indicator] = max(c.priority, totals.get(c.fact.indicator, c.priority))
     return [
         (dataclasses.replace(c, priority=totals[c.fact.indicator]) if c.is_part and c.priority > totals.get(c.fact.indicator, c.priority) else c, t)
         for c, t in read
@@ -852,6 +855,7 @@ def _read_zeros(doc: _Document, rules: tuple[Rule, ...]) -> list[_Candidate]:
 
 
 def _names_a_term(doc: _Document, sentence: _Sentence, rules: list[Rule]) -> bool:
+    """Whether the sentence names a term of the zero rules (then a heading's terms are not its)."""
     return any(rule.triggers.search(doc.text, sentence.start, sentence.end) for rule in rules)
 
 

@@ -84,7 +84,7 @@ TRADITIONAL_LEAST = 3
 
 def normalise(text: str) -> str:
     """Normalise report text (see the module docstring)."""
-    text = _simplified(PINYIN.sub("", text.translate(CHARACTERS)))
+    text = _simplified_if_traditional(PINYIN.sub("", text.translate(CHARACTERS)))
     text = FULL_WIDTH_THOUSANDS.sub(",", FULL_WIDTH_POINT.sub(".", text))
     lines = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
@@ -99,21 +99,21 @@ def normalise(text: str) -> str:
 
 
 @cache
-def _to_simplified() -> opencc.OpenCC:
+def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
-def simplified(name: str) -> str:
+def to_simplified(name: str) -> str:
     """A name in simplified characters, whichever it was written in (廣州市信訪局 -> 广州市信访局)."""
-    return _to_simplified().convert(name)
+    return _t2s().convert(name)
 
 
-def _simplified(text: str) -> str:
+def _simplified_if_traditional(text: str) -> str:
     """The text in simplified characters if it is written in traditional ones."""
     han = sum("\u4e00" <= char <= "\u9fff" for char in text)
     if not han:
         return text
-    converted = _to_simplified().convert(text)
+    converted = _t2s().convert(text)
     changed = sum(a != b for a, b in zip(text, converted)) if len(converted) == len(text) else han
     return converted if changed > max(han * TRADITIONAL_SHARE, TRADITIONAL_LEAST - 1) else text
 

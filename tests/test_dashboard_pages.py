@@ -158,7 +158,7 @@ def test_a_total_stated_in_parts_is_not_shown_as_missing(served, small_warehouse
     heatmap = matrix.data[0]
     row, column = heatmap.y.index(POLICE.name), heatmap.x.index("诉讼复议案件合计")
     assert heatmap.hovertext[row][column] == texts.COVERAGE_LABELS["covered_by_parts"]
-    clicked = charts.clicked_fact({"text": heatmap.text[row][column]})  # what a click on the cell carries
+    clicked = charts.clicked_fact({"z": heatmap.z[row][column], "text": heatmap.text[row][column]})  # what a click carries
     assert clicked[1:] == ("litigation.lawsuits", "reported")  # a click shows a part's sentence
     assert texts.COVERAGE_LABELS["covered_by_parts"] in {t.name for t in matrix.data[1:]}  # in the legend
     assert charts.COVERAGE_COLOURS["covered_by_parts"] not in (charts.COVERAGE_COLOURS["missing"],
@@ -334,3 +334,9 @@ def test_each_page_leads_with_a_sentence_computed_from_its_charts_data(served, s
         agency=DONGHU.name, year=2022, n=1, compared=2, indicator="信访办结率", value="90%", median="97%")]
     for path in ("/trends", "/reports"):
         assert len(with_class(layout(path), "headline")) == 1
+
+
+def test_a_click_on_a_line_that_stands_for_no_fact_says_so_and_unknown_statuses_do_not_break():
+    assert charts.clicked_fact({"x": 2022, "y": 97.0, "text": "97%", "curveNumber": 1}) == (None, None, "missing")
+    assert charts.clicked_fact({"x": "2022", "y": "某局", "z": 1.0, "text": "|no_report"}) == (None, None, "no_report")
+    assert set(texts.EVIDENCE_NONE) == {"missing", "no_report"}

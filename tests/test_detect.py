@@ -384,3 +384,21 @@ def test_a_place_only_title_is_the_body_of_that_place_its_page_comes_from() -> N
 def test_an_assignment_meeting_reports_on_the_year_before() -> None:
     text = "4月15日，2024年度县人大代表、政协委员提案交办会议召开。会议通报了2023年建议办理情况。"
     assert detect(text).year == 2023
+
+
+def test_the_year_a_title_states_stands_unless_it_is_a_meetings_that_sums_up_the_year_before() -> None:
+    report = "示例市公安局2022年法治政府建设工作报告\n示例市公安局认真总结上年经验，2022年共办理行政复议案件3件。"
+    assert detect(report).year == 2022
+    meeting = "2023年3月，示例区人民政府召开人大代表建议交办会，共交办建议50件，较2022年增加5件。2023年底全部办结。"
+    assert detect(meeting).year == 2023  # it reports no handling of 2022's
+
+
+def test_words_of_a_sentence_are_no_government_and_places_opening_with_a_function_word_stay_whole() -> None:
+    assert detect("现将各乡镇2023年信访工作总结报告如下。").agency is None
+    assert detect("2022年，和平区坚持依法行政，全年办理复议3件。").agency.endswith("和平区人民政府")
+    assert detect("2022年，从化区人民政府坚持依法行政。").agency == "广州市从化区人民政府"
+
+
+def test_a_national_systems_name_before_a_place_is_no_junk() -> None:
+    text = "中国证券监督管理委员会北京监管局2023年政府信息公开工作年度报告\n正文"
+    assert detect(text).agency == "中国证券监督管理委员会北京监管局"

@@ -856,3 +856,13 @@ def test_motions_and_suggestions_together_are_not_the_suggestions() -> None:
 
 def test_cases_a_reconsideration_body_newly_took_in_are_the_years_reviews() -> None:
     assert facts("2022年全国各级行政复议机构新收案件38.5万件，办结35.2万件。") == {"litigation.reviews": 385000}
+
+
+def test_what_a_body_will_do_with_its_handling_is_no_plan_of_counts() -> None:
+    text = "我局高度重视，将办理工作列入重点，全年共承办人大代表建议30件，政协提案20件。"
+    assert facts(text, report_type="建议提案办理") == {"proposals.npc_count": 30, "proposals.cppcc_count": 20}
+
+
+def test_one_channels_figure_after_the_sections_total_is_a_part_of_it() -> None:
+    text = "一、主动公开情况\n本年度共发布212条。其中，门户网站更新信息50条。"
+    assert facts(text, report_type="政府信息公开") == {"disclosure.proactive": 212}
