@@ -149,6 +149,10 @@ def test_choosing_a_report_shows_its_text_with_the_facts_highlighted(duo):
     marks = duo.find_elements(".report-text mark.fact")
     facts = duo.find_elements("#report-facts .ag-row")
     assert len(marks) >= 1 and len(facts) >= len(marks)  # facts sharing a sentence share a mark
+    text_box, table = duo.find_element(".report-text"), duo.find_element("#report-facts .ag-body-viewport")
+    for box in (text_box, table):  # neither the text nor the facts scroll in a box of their own
+        assert duo.driver.execute_script("return arguments[0].scrollHeight <= arguments[0].clientHeight + 1", box)
+    assert all(float(m.value_of_css_property("margin-right").rstrip("px")) > 0 for m in marks)  # neighbours stay apart
     assert duo.get_logs() == []
 
 
