@@ -228,8 +228,9 @@ def trend(series: pl.DataFrame, band: pl.DataFrame, indicator: dict, mode: str) 
     fig.update_xaxes(dtick=1, tickformat="d", ticksuffix=texts.YEAR_SUFFIX)
     axis = indicator["name_zh"] if mode == "value" else texts.MODE_LABELS[mode]
     fig.update_yaxes(title_text=texts.NAME_WITH_UNIT.format(name=axis, unit=unit) if unit else axis)
-    # The legend to the right: agency names are long, and a line is found by its name.
-    return _layout(fig, 430, hovermode="closest", legend={"orientation": "v", "x": 1.02, "y": 1, "yanchor": "top"})
+    # The legend below the chart, left: agency names are long, and the evidence panel opens on the right.
+    return _layout(fig, 480, hovermode="closest",
+                   legend={"orientation": "h", "x": 0, "y": -0.15, "yanchor": "top", "xanchor": "left"})
 
 
 def gap_bars(df: pl.DataFrame, indicator: dict) -> go.Figure:

@@ -205,3 +205,14 @@ def test_the_kpi_cards_fill_whole_rows(duo):
         "return Array.from(document.querySelectorAll('.kpi')).map(e => Math.round(e.getBoundingClientRect().top))")
     rows = [tops.count(top) for top in sorted(set(tops))]
     assert len(tops) == 8 and rows == [4, 4]  # never 6 + 2 with an empty block
+
+
+def test_the_evidence_panel_leaves_the_trends_legend_in_view(duo):
+    open_page(duo, "/trends?indicator=petition.completion_rate")
+    point = duo.wait_for_element(".js-plotly-plot .scatterlayer .point", timeout=10)
+    ActionChains(duo.driver).move_to_element(point).click().perform()
+    duo.wait_for_element(".evidence-sentence", timeout=10)
+    legend, panel = duo.find_element(".js-plotly-plot .legend"), duo.find_element("#evidence")
+    right_of_legend = duo.driver.execute_script("return arguments[0].getBoundingClientRect().right", legend)
+    left_of_panel = duo.driver.execute_script("return arguments[0].getBoundingClientRect().left", panel)
+    assert right_of_legend <= left_of_panel

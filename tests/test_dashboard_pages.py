@@ -340,3 +340,10 @@ def test_a_click_on_a_line_that_stands_for_no_fact_says_so_and_unknown_statuses_
     assert charts.clicked_fact({"x": 2022, "y": 97.0, "text": "97%", "curveNumber": 1}) == (None, None, "missing")
     assert charts.clicked_fact({"x": "2022", "y": "某局", "z": 1.0, "text": "|no_report"}) == (None, None, "no_report")
     assert set(texts.EVIDENCE_NONE) == {"missing", "no_report"}
+
+
+def test_the_trends_page_says_when_it_shows_its_default_agencies(served):
+    defaulted = layout("/trends", indicator="petition.completion_rate")
+    assert [p.children for p in with_class(defaulted, "trend-default")] == [texts.TREND_DEFAULT.format(n=3)]
+    chosen = layout("/trends", indicator="petition.completion_rate", agencies="1")
+    assert with_class(chosen, "trend-default") == []

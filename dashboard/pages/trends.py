@@ -37,6 +37,8 @@ def layout(wh: Warehouse, state: State):
             mode_control(state),
         ),
         headline(headlines.trends(band, ind, state.mode)),
+        html.P(texts.TREND_DEFAULT.format(n=len(state.agencies)), className="hint trend-default")
+        if state.agencies and state.agencies == queries.default_trend_agencies(wh, state) else None,
         card(texts.TRENDS_TITLE.format(indicator=ind.get("name_zh", "")),
              chart("trend", figure, texts.FILE_NAMES["trend"].format(indicator=ind.get("name_zh", ""))),
              demo=has_demo(series) or has_demo(band), csv="trends", note=texts.TREND_NOTE),
