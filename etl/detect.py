@@ -46,7 +46,10 @@ NOT_PLACES = ("城市", "城乡", "社区", "园区", "景区", "辖区", "市�
 # A national system's body before the place of its branch (中国证券监督管理委员会北京监管局).
 SYSTEM_RE = re.compile(f"[{HAN}]{{4,20}}(?:委员会|总局|部|署)")
 JUNK_LEAST = 4  # characters before a known place that are no part of a name (not 青 of 青峰县, whose 峰县 cpca knows)
-NOT_A_NAME_RE = re.compile("建议|提案(?!委)|会同|联合|协同|配合|(?:大|全|格|布|开|结)局$")  # a body's name never holds these
+# A body's name never holds these: 吉安县人大代表建议政协, 南通中院会同该市依法治市办, 兴海县经济社会发展大局,
+# 最高人民法院和省委办公厅 (two bodies).
+NOT_A_NAME_RE = re.compile("建议|提案(?!委)|会同|联合|协同|配合|(?:大|全|格|布|开|结)局$"
+                           "|(?:法院|政府|委员会|局|厅|办公室)(?:和|与|及|、)|新闻中心")
 RELATIVE_PREFIX = ("自治区", "省", "市", "区", "县", "镇", "乡", "州", "盟", "旗", "街道")
 # Words that may stand right before a name relative to a place, even after a place: 徐州市以市政府…
 FUNCTION_WORDS = "以在由将对向和与及同经为把被从按据送交给请合"
@@ -79,6 +82,8 @@ HANDLED_IN = "{year}年[^。]{{0,30}}?(?:办理|建议|提案)"
 REVIEWED_RE = re.compile(r"总结(?:了)?\s*((?:19|20)\d{2})\s*年")
 CN_YEAR_RE = re.compile("[一二][〇○零一二三四五六七八九]{3}(?=\\s*年)")
 CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+INNER_GOVERNMENT_RE = re.compile("人民政府(?=.)")  # 长乐区人民政府吴航街道办事处: a government inside a name
+OUTLET_AFTER_RE = re.compile("报|日报|新闻|电视台|频道")  # 广西政协报…: a paper named after a body
 WEBSITE_RE = re.compile("门户网站|网站|官网|网(?![\u4e00-\u9fff])|网站群")  # a body's name before it names a website
 LINE_DATE_RE = re.compile(r"^(?:(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?|\d{1,2}:\d{2}(?::\d{2})?|\s)+")  # 2022-01-25 14:48武汉市…局
 ADDRESS_RE = re.compile(r"(?:地址|地点|住所|邮编|电话)\s*[:：][^；;。\n)）]*")
@@ -174,6 +179,7 @@ class _Patterns:
     portal_header: re.Pattern  # 汉川市人民政府-卫生健康局
     national_body: re.Pattern  # 农业农村部, 国家信访局
     national_subject: re.Pattern  # a news lead's …2018年，国务院各部门牵头… / 发布的司法部2023年…报告
+    body_says: re.Pattern  # a headline 桂林市政协：195件提案…
 
 
 @cache
@@ -216,6 +222,7 @@ def _patterns() -> _Patterns:
             f"(?:{'|'.join(map(re.escape, t.portal_separators))})\\s*([{HAN}]{{2,16}}?{organ})$"
         ),
         national_body=re.compile(national_bodies),
+        body_says=re.compile(f"^({name})[:：](?=[^:：]{{6,}}$)"),
         national_subject=re.compile(f"(?:^|(?<=[，,。；;\n年]))({national_bodies})(?=[{HAN}])|({national_bodies})(?=(?:19|20)\\d{{2}}年)"),
     )
 
@@ -292,7 +299,12 @@ def _agency(text: str, lines: list[str], title_index: int, title_line: str | Non
             return resolved, ()
         # the text's own words for its author, where it names no place (县教育局2025年…总结)
         return (relative if any(name == relative and weight >= INFERRED for name, weight in stated) else None), ()
-    canonical = max(weights, key=lambda n: (not _relative(n), len(_place(n).prefix), len(n), weights[n]))
+    # The fullest place and wording (a county's 人民政府 inside a street's name adds neither), then the
+    # wording the report gives most weight (its title's).
+    def fullness(n: str) -> tuple:
+        return not _relative(n), len(_place(n).prefix.replace("人民政府", "")), len(INNER_GOVERNMENT_RE.sub("", n)), weights[n]
+
+    canonical = max(weights, key=fullness)
     wordings = set(weights) | {name for name, _ in raw if canonical_of[name] in weights}  # the text's own forms too
     return canonical, tuple(sorted(n for n in wordings if n != canonical and not _relative(n)))
 
@@ -340,6 +352,7 @@ def _stated_names(text: str, lines: list[str], title_index: int, title_line: str
     votes += [(_tables().national_bodies[m.group(1) or m.group(2)], INFERRED) for m in p.national_subject.finditer(text[:NEWS_LEAD])]
     carried = set(p.source_line.findall(text[:3000])) | set(p.signoff.findall(text))
     votes += [(name, CARRIED) for name in carried]
+    votes = [(name, weight) for name, weight in votes if not NOT_A_NAME_RE.search(name)]
     found = {_full_name(name) for name, _ in votes}
     return votes + [(v, VARIANT) for v in _longer_variants(text, list(found)) if _full_name(v) not in found]
 
@@ -422,8 +435,11 @@ def _headline(lines: list[str]) -> str | None:
     """The body a news item's headline starts with (XX局召开…), past the page's furniture; not a
     site's name (XX市人民政府门户网站)."""
     for line in lines[:8]:
+        if (said := _patterns().body_says.match(line)) and (name := _trim_to_place(said.group(1), allow_unknown=True)):
+            return name  # 桂林市政协：195件提案全部找到“婆家”
         match = None if NOT_TITLE_RE.search(line) or ADDRESSEES_RE.match(line) else _patterns().name.match(line)
-        if match and not WEBSITE_RE.match(line, match.end()) and (name := _trim_to_place(match.group(0), allow_unknown=True)):
+        carrier = match and (WEBSITE_RE.match(line, match.end()) or OUTLET_AFTER_RE.match(line, match.end()))
+        if match and not carrier and (name := _trim_to_place(match.group(0), allow_unknown=True)):
             return name
     return None
 
@@ -569,7 +585,9 @@ def _longer_variants(text: str, names: list[str]) -> list[str]:
         if len(prefix) < 2 or _relative(name):
             continue
         for match in re.finditer(f"(?:{p.national})?{re.escape(prefix)}[{HAN}]{{1,14}}?{p.organ}", text):
-            if _same_body(match.group(0), name) and "关于" not in match.group(0) and not GLUED_RE.search(match.group(0)):
+            inner_organ = re.search("政府|委员会", match.group(0)[len(prefix):-1])  # 长乐区人民政府吴航街道办事处
+            if _same_body(match.group(0), name) and "关于" not in match.group(0) and not GLUED_RE.search(match.group(0)) \
+                    and not inner_organ:
                 variants.append(match.group(0))
         for match in re.finditer(f"[{HAN}]{{1,8}}(?={re.escape(name)})", text):
             fuller = _trim_to_place(match.group(0) + name, allow_unknown=False)

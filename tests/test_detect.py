@@ -402,3 +402,15 @@ def test_words_of_a_sentence_are_no_government_and_places_opening_with_a_functio
 def test_a_national_systems_name_before_a_place_is_no_junk() -> None:
     text = "中国证券监督管理委员会北京监管局2023年政府信息公开工作年度报告\n正文"
     assert detect(text).agency == "中国证券监督管理委员会北京监管局"
+
+
+def test_a_headline_a_body_speaks_and_a_paper_named_after_a_body() -> None:
+    text = "示例省政协报新闻中心\n提案追踪\n示例市政协：195件提案全部找到承办单位\n3月10日，市政协召开提案交办会。"
+    assert detect(text).agency == "示例市政协"
+
+
+def test_two_bodies_joined_are_no_name_and_the_titles_wording_wins() -> None:
+    assert detect("一、总体情况\n2023年，在最高人民法院和省委办公厅指导下，全省法院新收案件100件。").agency is None
+    text = ("福州市长乐区吴航街道办事处2024年度政府信息公开工作年度报告\n"
+            "本报告由福州市长乐区人民政府吴航街道办事处编制而成。")
+    assert detect(text).agency == "福州市长乐区吴航街道办事处"

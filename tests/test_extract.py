@@ -866,3 +866,8 @@ def test_what_a_body_will_do_with_its_handling_is_no_plan_of_counts() -> None:
 def test_one_channels_figure_after_the_sections_total_is_a_part_of_it() -> None:
     text = "一、主动公开情况\n本年度共发布212条。其中，门户网站更新信息50条。"
     assert facts(text, report_type="政府信息公开") == {"disclosure.proactive": 212}
+
+
+def test_registered_proposals_win_over_those_received_in_one_sentence() -> None:
+    text = "2022年，省政协共收到提案572件、审查立案524件，办复率100%。"
+    assert facts(text, report_type="建议提案办理")["proposals.cppcc_count"] == 524
