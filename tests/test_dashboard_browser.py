@@ -216,3 +216,22 @@ def test_the_evidence_panel_leaves_the_trends_legend_in_view(duo):
     right_of_legend = duo.driver.execute_script("return arguments[0].getBoundingClientRect().right", legend)
     left_of_panel = duo.driver.execute_script("return arguments[0].getBoundingClientRect().left", panel)
     assert right_of_legend <= left_of_panel
+
+
+@pytest.mark.parametrize("chart_name", ["agency-standing", "agency-multiples"])
+def test_clicking_a_point_of_an_agencys_charts_shows_its_sentence(duo, chart_name):
+    open_page(duo, "/agency")
+    selector = f"""[id='{{"name":"{chart_name}","type":"chart"}}'] .scatterlayer .point"""
+    duo.wait_for_element(selector, timeout=10)
+
+    def click_first_point() -> bool:
+        try:  # the page may still redraw its charts once after it loads
+            point = next(p for p in duo.find_elements(selector) if p.size["width"] > 0)
+            duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", point)
+            ActionChains(duo.driver).move_to_element(point).click().perform()
+            return bool(text_of(duo, ".evidence-sentence"))
+        except StaleElementReferenceException:
+            return False
+
+    until(click_first_point, timeout=10)
+    assert duo.get_logs() == []
