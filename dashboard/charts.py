@@ -40,7 +40,7 @@ TARGET_COLOUR = "#009E73"
 # Lines of the trend chart: Okabe–Ito without the laggard and leader colours, so that a line
 # is not read as a verdict, nor the target's, so that no agency looks like the target.
 LINE_COLOURS = [c for c in OKABE_ITO if c not in (STANDING_COLOURS["laggard"], STANDING_COLOURS["leader"], TARGET_COLOUR)]
-MISSING_CELL = "#D9D9D9"  # heatmap cells without a value
+MISSING_CELL = "#A6A6A6"  # heatmap cells without a value: darker than the near-white of 'level with the median'
 BAND_FILL = "rgba(119, 119, 119, 0.18)"
 PEER_LINE = "#555555"  # the peers' median, drawn dotted
 
@@ -243,7 +243,9 @@ def gap_bars(df: pl.DataFrame, indicator: dict) -> go.Figure:
     fig = go.Figure(go.Bar(
         y=df["agency"], x=df["gap_median"], orientation="h", name=texts.GAP_TO_MEDIAN, showlegend=False,
         marker={"color": [STANDING_COLOURS[s] for s in df["standing"]]},
-        customdata=custom, text=[texts.change(g, unit) for g in df["gap_median"]],
+        # An agency at a rate's ceiling is said to be there, not only how far above the median it is.
+        customdata=custom, text=[texts.AT_CEILING.format(gap=texts.change(g, unit)) if unit == "%" and v == 100
+                                 else texts.change(g, unit) for g, v in zip(df["gap_median"], df["value"])],
         textposition="auto", cliponaxis=False, hovertext=hover,
         hovertemplate="%{y}<br>" + texts.GAP_TO_MEDIAN + " %{text}<br>%{hovertext}<extra></extra>",
     ))
@@ -262,8 +264,9 @@ def gap_bars(df: pl.DataFrame, indicator: dict) -> go.Figure:
     axis_unit = _shown_unit(unit, "yoy") if unit == "%" else unit
     fig.update_xaxes(title_text=texts.NAME_WITH_UNIT.format(name=texts.GAP_AXIS, unit=axis_unit),
                      zeroline=True, zerolinewidth=2)
-    # Room for the labels outside the bars on both sides.
-    return _layout(fig, 120 + 26 * df.height, barmode="overlay", margin={"l": 10, "r": 100, "t": 30, "b": 10})
+    # Room for the labels outside the bars on both sides (wider where one says it is at the ceiling).
+    right = 190 if unit == "%" and (df["value"] == 100).any() else 100
+    return _layout(fig, 120 + 26 * df.height, barmode="overlay", margin={"l": 10, "r": right, "t": 30, "b": 10})
 
 
 def gap_heatmap(df: pl.DataFrame, indicator: dict) -> go.Figure:
@@ -272,10 +275,12 @@ def gap_heatmap(df: pl.DataFrame, indicator: dict) -> go.Figure:
         return empty()
     oriented = indicator.get("higher_is_better") is not None
     colour_column = "oriented_gap" if oriented else "gap_median"
-    # Agencies in the order of the ranking: on average the furthest behind first.
+    # Agencies by their latest gap, the furthest behind first (for an indicator without a better
+    # direction, the furthest above); those without a value in the latest year after them.
+    latest = df.filter(pl.col("year") == df["year"].max()).select("agency", latest=colour_column)
     agencies = (
-        df.group_by("agency").agg(pl.col(colour_column).mean())
-        .sort(colour_column, "agency", descending=[not oriented, False], nulls_last=True)["agency"].to_list()
+        df.select("agency").unique().join(latest, on="agency", how="left")
+        .sort("latest", "agency", descending=[not oriented, False], nulls_last=True)["agency"].to_list()
     )
     years = sorted(df["year"].unique().to_list())
 
@@ -293,9 +298,11 @@ def gap_heatmap(df: pl.DataFrame, indicator: dict) -> go.Figure:
         colorscale=GAP_SCALE if oriented else NEUTRAL_SCALE,
         zmin=-limit, zmax=limit,
         xgap=1, ygap=1, hoverongaps=False,
-        # The bar's ends say which side is worse; the numbers are in the cells' hover.
+        # The bar's ends say which side is worse, and by how much the colour saturates.
         colorbar={"thickness": 12, "tickvals": [-limit, 0, limit],
-                  "ticktext": list(texts.GAP_SCALE_LABELS if oriented else texts.NEUTRAL_SCALE_LABELS)},
+                  "ticktext": [texts.SCALE_TICK.format(label=label, gap=texts.change(gap, unit)) for label, gap in zip(
+                      texts.GAP_SCALE_LABELS if oriented else texts.NEUTRAL_SCALE_LABELS,
+                      (-limit, 0, limit) if not oriented or indicator["higher_is_better"] else (limit, 0, -limit))]},
         hovertemplate=f"%{{y}} {texts.year('%{x}')}<br>{texts.GAP_TO_MEDIAN} %{{hovertext}}<extra></extra>",
     ))
     alone = df.filter(pl.col("standing") == "no_peers")

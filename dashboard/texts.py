@@ -71,6 +71,8 @@ COVERAGE_LABELS = {"reported": "已披露", "covered_by_parts": "已分项披露
                    "no_report": "当年无报告"}
 # Ends of the heatmap's colour bar: oriented gaps, and gaps of indicators without a better direction.
 GAP_SCALE_LABELS = ("落后", "持平", "领先")
+SCALE_TICK = "{label} {gap}"
+AT_CEILING = "{gap}（已达 100%）"
 NEUTRAL_SCALE_LABELS = ("低于中位数", "中位数", "高于中位数")
 
 # Pieces of chart labels and hover texts.
@@ -151,7 +153,8 @@ GAP_TO_TARGET = "与目标值之差"
 GAP_HEATMAP_TITLE = "{indicator}：各年与同类中位数之差"
 GAP_AXIS = "差距"
 GAP_HEATMAP_NOTE = ("橙红色表示落后于同类中位数，蓝色表示优于，颜色越深差距越大（无好坏之分的指标用灰度表示高低）；"
-                    "浅灰格子表示该年无数据，标有“" + NO_PEERS + "”的格子有数值但没有可比的同类。点击格子可查看原文出处。")
+                    "机构按最近一年的差距排列，最落后的在上；"
+                    "深灰格子表示该年无数据，标有“" + NO_PEERS + "”的格子有数值但没有可比的同类。点击格子可查看原文出处。")
 GAP_RANKING_NOTE = "柱长为与同类中位数之差，绿色菱形为与目标值之差。点击柱子可查看原文出处。"
 
 # Agency.

@@ -347,3 +347,16 @@ def test_the_trends_page_says_when_it_shows_its_default_agencies(served):
     assert [p.children for p in with_class(defaulted, "trend-default")] == [texts.TREND_DEFAULT.format(n=3)]
     chosen = layout("/trends", indicator="petition.completion_rate", agencies="1")
     assert with_class(chosen, "trend-default") == []
+
+
+def test_gap_views_rank_by_the_latest_gap_number_their_colours_and_mark_a_ceiling(served, small_warehouse):
+    db.configure(small_warehouse)
+    page = layout("/gaps", indicator="petition.completion_rate", year="2022")
+    heatmap = figure(page, "gap-matrix").data[0]
+    # 2022 against the median 97: DONGHU 90, POLICE 95, TAX 99, DONGHU_POLICE 100.
+    assert list(heatmap.y) == [DONGHU.name, POLICE.name, TAX.name, DONGHU_POLICE.name]
+    ticks = figure(page, "gap-matrix").data[0].colorbar.ticktext
+    assert ticks[0].startswith(texts.GAP_SCALE_LABELS[0]) and "个百分点" in ticks[0] and "个百分点" in ticks[2]
+    bars = figure(page, "gap-ranking").data[0]
+    labels = dict(zip(bars.y, bars.text))
+    assert "已达 100%" in labels[DONGHU_POLICE.name] and "已达" not in labels[TAX.name]
