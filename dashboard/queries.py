@@ -205,7 +205,9 @@ _KPI_AGGREGATES: dict[str, tuple[str, tuple[str, ...]]] = {
 
 
 def kpis(wh: Warehouse, state: State, year: int) -> pl.DataFrame:
-    """KPI values for `year` and the year before: columns kpi, value, previous, change, is_demo.
+    """KPI values for `year` and the year before: columns kpi, value, previous, change,
+    higher_is_better, below_target (for a median of rates: how many values fall short of their
+    indicator's target; NULL otherwise), is_demo.
 
     The year before counts even when the state's years start at `year`."""
     aggregates = ",\n".join(
@@ -231,17 +233,25 @@ def kpis(wh: Warehouse, state: State, year: int) -> pl.DataFrame:
         FROM (SELECT unnest([$year - 1, $year]) AS year) y
         LEFT JOIN r USING (year) LEFT JOIN f USING (year)
     """, **{**_filters(state), "year": year})
+    below = _run(wh, f"""
+        WITH v AS ({_VALUES})
+        SELECT {", ".join(
+            f"count(*) FILTER (WHERE v.indicator IN ({', '.join(repr(c) for c in codes)}) AND v.value < i.target) AS {name}"
+            for name, (agg, codes) in _KPI_AGGREGATES.items() if agg == "median")}
+        FROM v JOIN indicators i ON i.code = v.indicator WHERE v.year = $year
+    """, **{**_filters(state), "year": year}).unpivot(variable_name="kpi", value_name="below_target")
     long = wide.unpivot(index=["year", "demo"], variable_name="kpi", value_name="value")
     current = long.filter(pl.col("year") == year).drop("year")
     previous = long.filter(pl.col("year") == year - 1).select("kpi", previous="value")
     order = pl.DataFrame({"kpi": wide.columns[1:-1]}).with_row_index("order")
     return (
         current.join(previous, on="kpi", how="left")
+        .join(below, on="kpi", how="left")
         .join(order, on="kpi")
         .join(_kpi_directions(wh), on="kpi", how="left")
         .sort("order")
         .select("kpi", "value", "previous", change=(pl.col("value") - pl.col("previous")).round(6),
-                higher_is_better="higher_is_better", is_demo="demo")
+                higher_is_better="higher_is_better", below_target="below_target", is_demo="demo")
     )
 
 

@@ -127,6 +127,7 @@ KPI_LABELS = {
 }
 KPI_CHANGE = "较上年 {change}"
 KPI_NO_PREVIOUS = "上年无数据"
+KPI_BELOW_TARGET = "{n} 个数值未达目标"
 KPI_VERDICTS = {True: "向好", False: "需关注"}
 LAGGARDS_TITLE = "{year} 年落后指标最多的机构"
 LAGGARDS_NOTE = "按低于同类中位数（同类：{peers}）的指标项数排列。点击机构名称查看其各项指标。"

@@ -367,3 +367,13 @@ def test_agencies_tied_with_their_peers_stand_in_the_middle_not_at_the_bottom(tm
     standing = queries.gap_ranking(wh, State(indicator="petition.completion_rate"), 2022)
     assert set(standing["percentile"]) == {50.0} and set(standing["standing"]) == {"par"}
     wh.close()
+
+
+def test_median_kpis_say_how_many_values_fall_short_of_the_target(demo_warehouse):
+    wh = Warehouse(demo_warehouse)
+    shown = {row["kpi"]: row["below_target"] for row in queries.kpis(wh, State(), 2024).iter_rows(named=True)}
+    short = wh.query("""SELECT count(*) AS n FROM indicator_values v JOIN indicators i ON i.code = v.indicator
+                        WHERE v.year = 2024 AND v.indicator = 'petition.completion_rate' AND v.value < i.target""")
+    assert shown["petition_completion"] == short["n"][0] > 0
+    assert shown["cases"] is None  # a sum has no target to fall short of
+    wh.close()

@@ -50,6 +50,9 @@ def kpi_tile(row: dict) -> html.Div:
         html.Div([change, None if verdict is None else html.Span(
             texts.KPI_VERDICTS[verdict], className="verdict better" if verdict else "verdict worse",
         )], className="kpi-change"),
+        # A median says nothing of the agencies short of the target (a median of 100% ±0 hides them).
+        html.Div(texts.KPI_BELOW_TARGET.format(n=row["below_target"]), className="kpi-change kpi-below")
+        if row["below_target"] is not None else None,
     ])
 
 
