@@ -382,6 +382,20 @@ def gap_ranking(wh: Warehouse, state: State, year: int) -> pl.DataFrame:
     )
 
 
+def unreported(wh: Warehouse, state: State, year: int) -> pl.DataFrame:
+    """Agencies (under the filters) with a live report in `year` that states no value of the
+    state's indicator: the ones a ranking of values cannot show."""
+    return _run(wh, f"""
+        WITH v AS (SELECT agency_id FROM ({_VALUES}) v WHERE v.year = $year AND v.indicator = $indicator)
+        SELECT DISTINCT a.agency_id, a.name AS agency, a.is_demo
+        FROM reports r JOIN agencies a USING (agency_id)
+        WHERE r.retired_at IS NULL AND r.year = $year AND {_agency_filter()}
+          AND ($report_type IS NULL OR r.report_type = $report_type)
+          AND a.agency_id NOT IN (SELECT agency_id FROM v)
+        ORDER BY agency
+    """, **{**_filters(state), "year": year, "indicator": state.indicator})
+
+
 def gap_matrix(wh: Warehouse, state: State) -> pl.DataFrame:
     """Agencies × years of the indicator with the gap to the peer median (for the heatmap)."""
     return _peered(wh, state, "true", "agency, year", indicator=state.indicator)

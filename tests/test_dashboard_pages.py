@@ -360,3 +360,12 @@ def test_gap_views_rank_by_the_latest_gap_number_their_colours_and_mark_a_ceilin
     bars = figure(page, "gap-ranking").data[0]
     labels = dict(zip(bars.y, bars.text))
     assert "已达 100%" in labels[DONGHU_POLICE.name] and "已达" not in labels[TAX.name]
+
+
+def test_agencies_whose_reports_do_not_state_the_indicator_are_named_not_dropped(served, small_warehouse):
+    db.configure(small_warehouse)
+    # 2022 NPC satisfaction: POLICE and TAX state it; DONGHU and DONGHU_POLICE published reports without it.
+    page = layout("/gaps", indicator="proposals.npc_satisfaction", year="2022")
+    names = texts.NAME_SEPARATOR.join(sorted([DONGHU.name, DONGHU_POLICE.name]))
+    assert [p.children for p in with_class(page, "gap-unreported")] == [texts.GAP_UNREPORTED.format(
+        year=2022, n=2, indicator="人大建议满意率", names=names)]

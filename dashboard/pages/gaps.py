@@ -31,13 +31,19 @@ def layout(wh: Warehouse, state: State):
     ind = indicator(wh, state.indicator)
     name = ind.get("name_zh", "")
     ranking = ranking_data(wh, state)
+    silent = queries.unreported(wh, state, state.year) if ind else pl.DataFrame({"agency": []})
     matrix = matrix_data(wh, state)
     return html.Div([
         filter_bar(wh, state, indicator_control(wh, state), peers_control(state), year=True),
         headline(headlines.gaps(ranking, ind, state.year)),
         card(texts.GAP_RANKING_TITLE.format(year=state.year, indicator=name),
-             chart("gap-ranking", charts.gap_bars(ranking, ind) if ind else charts.empty(),
-                   texts.FILE_NAMES["gap_ranking"].format(indicator=name, year=state.year)),
+             html.Div([
+                 chart("gap-ranking", charts.gap_bars(ranking, ind) if ind else charts.empty(),
+                       texts.FILE_NAMES["gap_ranking"].format(indicator=name, year=state.year)),
+                 html.P(texts.GAP_UNREPORTED.format(year=state.year, n=silent.height, indicator=name,
+                                                    names=texts.NAME_SEPARATOR.join(silent["agency"].to_list())),
+                        className="note gap-unreported") if silent.height else None,
+             ]),
              demo=has_demo(ranking), csv="gap-ranking", note=texts.GAP_RANKING_NOTE),
         card(texts.GAP_HEATMAP_TITLE.format(indicator=name),
              chart("gap-matrix", charts.gap_heatmap(matrix, ind) if ind else charts.empty(),
