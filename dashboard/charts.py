@@ -252,7 +252,8 @@ def gap_bars(df: pl.DataFrame, indicator: dict) -> go.Figure:
     if indicator.get("target") is not None:
         fig.add_trace(go.Scatter(
             y=df["agency"], x=df["gap_target"], mode="markers", name=texts.GAP_TO_TARGET,
-            marker={"symbol": "diamond", "size": 10, "color": TARGET_COLOUR, "line": {"color": "white", "width": 1}},
+            # A thin upright tick, not a diamond: it marks the spot without covering a bar's label.
+            marker={"symbol": "line-ns-open", "size": 16, "color": TARGET_COLOUR, "line": {"color": TARGET_COLOUR, "width": 3}},
             customdata=custom, text=[texts.change(g, unit) for g in df["gap_target"]],
             hovertemplate="%{y}<br>" + texts.GAP_TO_TARGET + " %{text}<extra></extra>",
         ))

@@ -157,7 +157,7 @@ GAP_HEATMAP_NOTE = ("橙红色表示落后于同类中位数，蓝色表示优�
                     "机构按最近一年的差距排列，最落后的在上；"
                     "深灰格子表示该年无数据，标有“" + NO_PEERS + "”的格子有数值但没有可比的同类。点击格子可查看原文出处。")
 GAP_UNREPORTED = "{year} 年发布了报告但未披露{indicator}的机构（{n} 家，不在图中）：{names}。"
-GAP_RANKING_NOTE = "柱长为与同类中位数之差，绿色菱形为与目标值之差。点击柱子可查看原文出处。"
+GAP_RANKING_NOTE = "柱长为与同类中位数之差，绿色竖线为与目标值之差。点击柱子可查看原文出处。"
 
 # Agency.
 AGENCY_TITLE = "{agency}"
