@@ -156,6 +156,7 @@ GAP_AXIS = "差距"
 GAP_HEATMAP_NOTE = ("橙红色表示落后于同类中位数，蓝色表示优于，颜色越深差距越大（无好坏之分的指标用灰度表示高低）；"
                     "机构按最近一年的差距排列，最落后的在上；"
                     "深灰格子表示该年无数据，标有“" + NO_PEERS + "”的格子有数值但没有可比的同类。点击格子可查看原文出处。")
+LISTED_MORE = "{names}等 {n} 家"
 GAP_UNREPORTED = "{year} 年发布了报告但未披露{indicator}的机构（{n} 家，不在图中）：{names}。"
 GAP_RANKING_NOTE = "柱长为与同类中位数之差，绿色竖线为与目标值之差。点击柱子可查看原文出处。"
 
@@ -260,6 +261,12 @@ def fact_value(value: float, unit: str, qualifier: str | None) -> str:
     if qualifier == "about":
         return "约" + number(value, unit)
     return number(value, unit)
+
+
+def listed(names: list[str], most: int) -> str:
+    """Names joined, at most `most` of them, the rest counted (甲、乙等 30 家)."""
+    shown = NAME_SEPARATOR.join(names[:most])
+    return shown if len(names) <= most else LISTED_MORE.format(names=shown, n=len(names))
 
 
 def year(value: int | str) -> str:

@@ -369,3 +369,8 @@ def test_agencies_whose_reports_do_not_state_the_indicator_are_named_not_dropped
     names = texts.NAME_SEPARATOR.join(sorted([DONGHU.name, DONGHU_POLICE.name]))
     assert [p.children for p in with_class(page, "gap-unreported")] == [texts.GAP_UNREPORTED.format(
         year=2022, n=2, indicator="人大建议满意率", names=names)]
+
+
+def test_a_long_list_of_names_is_cut_and_counted():
+    assert texts.listed(["甲", "乙", "丙"], 2) == texts.LISTED_MORE.format(names="甲、乙", n=3)
+    assert texts.listed(["甲", "乙"], 2) == "甲、乙"

@@ -16,6 +16,9 @@ dash.register_page(__name__, path="/gaps", name=texts.PAGES["gaps"],
                    title=texts.PAGE_TITLE.format(page=texts.PAGES["gaps"]), order=2)
 
 
+UNREPORTED_NAMED = 20  # agencies named under the ranking; the rest counted (a province has thousands)
+
+
 @export("gap-ranking")
 def ranking_data(wh: Warehouse, state: State) -> pl.DataFrame:
     return queries.gap_ranking(wh, state, state.year)
@@ -41,7 +44,7 @@ def layout(wh: Warehouse, state: State):
                  chart("gap-ranking", charts.gap_bars(ranking, ind) if ind else charts.empty(),
                        texts.FILE_NAMES["gap_ranking"].format(indicator=name, year=state.year)),
                  html.P(texts.GAP_UNREPORTED.format(year=state.year, n=silent.height, indicator=name,
-                                                    names=texts.NAME_SEPARATOR.join(silent["agency"].to_list())),
+                                                    names=texts.listed(silent["agency"].to_list(), UNREPORTED_NAMED)),
                         className="note gap-unreported") if silent.height else None,
              ]),
              demo=has_demo(ranking), csv="gap-ranking", note=texts.GAP_RANKING_NOTE),
