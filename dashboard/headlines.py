@@ -36,9 +36,9 @@ def gaps(ranking: pl.DataFrame, indicator: dict, year: int | None) -> str | None
     compared = ranking.filter(pl.col("peer_median").is_not_null())
     if compared.is_empty():
         return texts.HEADLINE_NO_COMPARISON.format(year=year, indicator=name)
-    lagging = compared.filter(pl.col("standing") == "laggard")
     if indicator.get("higher_is_better") is None:
         return texts.HEADLINE_NEUTRAL.format(year=year, indicator=name, n=compared.height)
+    lagging = compared.filter(pl.col("standing") == "laggard")
     if lagging.is_empty():
         return texts.HEADLINE_GAPS_NONE.format(year=year, indicator=name, n=compared.height)
     worst = lagging.sort("oriented_gap").row(0, named=True)

@@ -348,8 +348,8 @@ def _stated_names(text: str, lines: list[str], title_index: int, title_line: str
         if header := p.portal_header.match(line):
             votes.append((header.group(1) + header.group(2), STATED))
     heads = "\n".join([title_line or "", *(line for line in lines[:3] if not SENTENCE_RE.search(line))])
-    votes += [(_tables().national_bodies[m.group()], STATED) for m in p.national_body.finditer(heads)]
-    votes += [(_tables().national_bodies[m.group(1) or m.group(2)], INFERRED) for m in p.national_subject.finditer(text[:NEWS_LEAD])]
+    votes += [(national[m.group()], STATED) for m in p.national_body.finditer(heads)]
+    votes += [(national[m.group(1) or m.group(2)], INFERRED) for m in p.national_subject.finditer(text[:NEWS_LEAD])]
     carried = set(p.source_line.findall(text[:3000])) | set(p.signoff.findall(text))
     votes += [(name, CARRIED) for name in carried]
     votes = [(name, weight) for name, weight in votes if not NOT_A_NAME_RE.search(name)]
@@ -406,8 +406,7 @@ def _cleaned(name: str) -> str:
 
 def _opens_with_place(name: str) -> bool:
     """Whether a place cpca knows opens the name (和平区…, 从化区…: no leading word to cut)."""
-    recognised = _recognise(name)
-    return any(int(recognised[k + "_pos"]) == 0 for k in ("省", "市", "区"))  # not _first_place_pos: 0 is also none
+    return _first_place_pos(name) == 0
 
 
 def _title_head(title_line: str) -> str:
@@ -554,7 +553,7 @@ def _junk_before_place(name: str) -> int:
     """Where a place cpca knows starts in a name that words before it cannot belong to (a page's
     spam, 香港…大全新疆维吾尔自治区人民政府: 10), or 0: not a national prefix (政协, 中共), nor a
     place cpca does not know (示例市东湖区…)."""
-    start = _first_place_pos(name)
+    start = _first_place_pos(name) or 0
     before = name[:start]
     if start < JUNK_LEAST or re.fullmatch(f"(?:{_patterns().national})+", before) or PLACE_RE.match(before) \
             or SYSTEM_RE.fullmatch(before):  # 中国证券监督管理委员会北京监管局: a system's name, not junk
@@ -565,14 +564,14 @@ def _junk_before_place(name: str) -> int:
 def _sentence_before(run: str) -> int:
     """Where a place cpca knows starts in a run that a sentence's words lead to (切实抓好由文山市…:
     5), or 0."""
-    start = _first_place_pos(run)
+    start = _first_place_pos(run) or 0
     return start if any(char in FUNCTION_WORDS for char in run[:start]) else 0
 
 
-def _first_place_pos(words: str) -> int:
-    """Where the first place cpca finds stated in `words` starts (0 if none)."""
+def _first_place_pos(words: str) -> int | None:
+    """Where the first place cpca finds stated in `words` starts (None if it finds none)."""
     recognised = _recognise(words)
-    return min((int(recognised[k + "_pos"]) for k in ("省", "市", "区") if int(recognised[k + "_pos"]) >= 0), default=0)
+    return min((int(recognised[k + "_pos"]) for k in ("省", "市", "区") if int(recognised[k + "_pos"]) >= 0), default=None)
 
 
 def _longer_variants(text: str, names: list[str]) -> list[str]:
@@ -821,11 +820,11 @@ def _arabic_years(text: str) -> str:
 def _year(text: str, title_line: str | None) -> int | None:
     """The year the report is about (a 2021 report signed in January 2022 is 2021)."""
     reviewed = next((m for m in LAST_YEAR_REVIEWED_RE.finditer(text[:600])
-                     if MEETING_RE.search(text, text.rfind("。", 0, m.start()) + 1, m.start())), None)
+                     if MEETING_RE.search(text, _sentence_start(text, m.start()), m.start())), None)
     if title_line and (match := YEAR_RE.search(title_line)):
         return int(match.group(1)) - (1 if reviewed and MEETING_RE.search(title_line) else 0)
     looking_back = reviewed or ASSIGNMENT_MEETING_RE.search(text[:600])
-    if looking_back and (match := YEAR_RE.search(text, text.rfind("。", 0, looking_back.start()) + 1, looking_back.start())):
+    if looking_back and (match := YEAR_RE.search(text, _sentence_start(text, looking_back.start()), looking_back.start())):
         before = int(match.group(1)) - 1  # the meeting's year, in the sentence that sums up or assigns
         if reviewed or re.search(HANDLED_IN.format(year=before), text):  # it reports how last year's were handled
             return before
@@ -846,6 +845,10 @@ def _year(text: str, title_line: str | None) -> int | None:
         year, month = (int(x) for x in dates[-1])
         return year - 1 if month <= 6 else year
     return None
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return text.rfind("。", 0, pos) + 1
 
 
 def _year_votes(text: str) -> Counter:

@@ -719,6 +719,7 @@ def _read_rates(doc: _Document, rules: tuple[Rule, ...]) -> list[_Candidate]:
             for m in rule.triggers.finditer(doc.text, sentence.start, sentence.end):
                 start, named = names.get(m.end(), (m.start(), []))
                 names[m.end()] = (min(start, m.start()), [*named, rule])
+        paragraph_start = doc.text.rfind("\n", 0, sentence.start) + 1
         read = []
         for name_end, (name_start, named) in sorted(names.items()):
             values = _rate_values(doc, sentence, name_end)
@@ -726,19 +727,19 @@ def _read_rates(doc: _Document, rules: tuple[Rule, ...]) -> list[_Candidate]:
                 continue
             before = doc.reading.rate_names_before.search(doc.text, sentence.start, name_start)
             earlier = 1 + len(doc.reading.rate_name.findall(before.group())) if before else 0
-            scopes = _subject_scopes(sentence, names, name_start, named, doc.text.rfind("\n", 0, sentence.start) + 1)
+            scopes = _subject_scopes(sentence, names, name_start, named, paragraph_start)
             owners = [r for r in _rate_owners(doc, scopes, name_start, named) if r.indicator]
             clause_start = sentence.clause_at(name_start)[0]
             for rule, q in _assign(doc, sentence, name_start, owners, values, earlier):
                 if doc.is_current(sentence, q) and _allowed(doc, rule, sentence, clause_start, q.end):
                     read.append((_candidate(doc, sentence.span, rule.indicator, q.value, "%", q.qualifier, rule), False))
-        read += [(c, False) for c in _rates_named_after(doc, sentence, rate_rules, names)]
+        read += [(c, False) for c in _rates_named_after(doc, sentence, rate_rules, names, paragraph_start)]
         found += _without_scopes(read)
     return found
 
 
 def _rates_named_after(doc: _Document, sentence: _Sentence, rate_rules: list[Rule],
-                       names: dict[int, tuple[int, list[Rule]]]) -> list[_Candidate]:
+                       names: dict[int, tuple[int, list[Rule]]], paragraph_start: int) -> list[_Candidate]:
     """Percents that their rate's name follows (提出提案6117件，立案5039件，99.8%已办复 / 98%的建议
     已办结): the rate whose name the words make, of the subject before the percent."""
     found = []
@@ -747,7 +748,7 @@ def _rates_named_after(doc: _Document, sentence: _Sentence, rate_rules: list[Rul
         if after is None:
             continue
         named = [r for r in rate_rules if r.triggers.fullmatch(after.group("name") + "率")]
-        scopes = _subject_scopes(sentence, names, q.start, named, doc.text.rfind("\n", 0, sentence.start) + 1)
+        scopes = _subject_scopes(sentence, names, q.start, named, paragraph_start)
         clause_start = sentence.clause_at(q.start)[0]
         for rule in _rate_owners(doc, scopes, q.start, named):
             if rule.indicator and doc.is_current(sentence, q) and _allowed(doc, rule, sentence, clause_start, q.end):
